@@ -1,0 +1,69 @@
+package dev.dcosnative.agent;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * Everything an agent is configured with: {@code application.properties}, environment ({@code DCOS_AGENT_IP},
+ * {@code DCOS_AGENT_MASTERS}, ...) or {@code -Ddcos.agent.*} flags. The HTTP port is {@code quarkus.http.port} (5051
+ * by default), bound on {@link #ip()}. Resources not given are detected from the machine.
+ */
+@ConfigMapping(prefix = "dcos.agent")
+public interface AgentConfig {
+
+    /** The IP this agent advertises (and binds); it is also its hostname, as DC/OS' ip-detect makes it. */
+    @WithDefault("127.0.0.1")
+    String ip();
+
+    /** The hostname advertised in AgentInfo; defaults to the IP so several agents on one machine stay distinct. */
+    Optional<String> hostname();
+
+    /** The masters to register with, {@code host:port} or {@code http://host:port}; a standby redirects to the leader. */
+    @WithDefault("127.0.0.1:5050")
+    List<String> masters();
+
+    /** Where the agent checkpoints its id (and, later, its tasks). */
+    Path workDir();
+
+    /** The role the agent's resources are reserved for: {@code *} (private) or {@code slave_public} (public). */
+    @WithDefault("*")
+    String role();
+
+    /** Attributes in the Mesos notation, {@code rack:r1;zone:a}. */
+    Optional<String> attributes();
+
+    AgentResources resources();
+
+    /** Upper bound of the first registration delay; the delay doubles with every failed attempt. */
+    @WithDefault("1s")
+    Duration registrationBackoffFactor();
+
+    /** The longest delay between registration attempts. */
+    @WithDefault("1m")
+    Duration registrationBackoffMax();
+
+    /** Overrides of the detected resources. */
+    interface AgentResources {
+        OptionalDouble cpus();
+
+        /** Memory in MB. */
+        OptionalDouble mem();
+
+        /** Disk in MB. */
+        OptionalDouble disk();
+
+        OptionalDouble gpus();
+
+        /** Port ranges, {@code [31000-32000]}; the default depends on the role (DC/OS' private or public ranges). */
+        Optional<String> ports();
+
+        /** Further resources in the Mesos {@code --resources} notation. */
+        Optional<String> extra();
+    }
+}

@@ -1,0 +1,295 @@
+package dev.dcosnative.it.harness;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * A real DC/OS Native cluster of separate node processes on loopback: masters at {@code 127.A.B.1..}, agents at
+ * {@code 127.A.B.11..}, each on the default ports of its own address, with work directories under
+ * {@code it/target/it-work/<cluster>} and logs under {@code it/target/it-logs/<cluster>}. The addresses are unique to
+ * this test JVM and cluster, so tests never collide with a quick-start cluster or each other. Always {@link #close()}
+ * it (the {@link ClusterExtension} does); a JVM shutdown hook kills whatever is left.
+ */
+public final class Cluster implements AutoCloseable {
+
+    private static final AtomicInteger CLUSTERS = new AtomicInteger();
+    private static final List<Cluster> OPEN = new ArrayList<>();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            synchronized (OPEN) {
+                OPEN.forEach(c -> c.nodes().forEach(n -> n.process().kill()));
+            }
+        }, "it-cluster-reaper"));
+    }
+
+    /** A node of the cluster: its name, address, directories and process. */
+    public record Node(String name, String ip, int port, Path workDir, NodeProcess process) {
+        public String url() {
+            return "http://" + ip + ":" + port;
+        }
+    }
+
+    private final String name;
+    private final String subnet;
+    private final Path workRoot;
+    private final Path logRoot;
+    private final List<Node> masters = new ArrayList<>();
+    private final List<Node> agents = new ArrayList<>();
+    private final Map<String, String> masterProperties;
+    private final Map<String, String> agentProperties;
+    private final int masterCount;
+
+    private Cluster(Builder builder) {
+        this.name = builder.name;
+        long a = 20 + ProcessHandle.current().pid() % 200;
+        this.subnet = "127." + a + "." + CLUSTERS.incrementAndGet() + ".";
+        Path output = Path.of(System.getProperty("dcos.it.output", "target"));
+        this.workRoot = output.resolve("it-work").resolve(name);
+        this.logRoot = output.resolve("it-logs").resolve(name);
+        this.masterProperties = builder.masterProperties;
+        this.agentProperties = builder.agentProperties;
+        this.masterCount = builder.masters;
+        deleteRecursively(workRoot);
+        deleteRecursively(logRoot);
+        List<String> masterIps = new ArrayList<>();
+        for (int i = 1; i <= builder.masters; i++) {
+            masterIps.add(subnet + i);
+        }
+        for (int i = 0; i < builder.masters; i++) {
+            masters.add(masterNode("master-" + (i + 1), masterIps.get(i), masterIps));
+        }
+        int agentIndex = 11;
+        for (int i = 0; i < builder.privateAgents; i++) {
+            agents.add(agentNode("agent-" + (i + 1), subnet + agentIndex++, false, masterIps));
+        }
+        for (int i = 0; i < builder.publicAgents; i++) {
+            agents.add(agentNode("public-agent-" + (i + 1), subnet + agentIndex++, true, masterIps));
+        }
+        synchronized (OPEN) {
+            OPEN.add(this);
+        }
+    }
+
+    public static Builder builder(String name) {
+        return new Builder(name);
+    }
+
+    /** Starts every node and waits until a master leads and every agent is registered and active. */
+    public Cluster start() {
+        masters.forEach(m -> m.process().start());
+        awaitLeader(Duration.ofSeconds(60));
+        agents.forEach(a -> a.process().start());
+        awaitActiveAgents(agents.size(), Duration.ofSeconds(60));
+        return this;
+    }
+
+    /** Waits until one master leads and has recovered; returns it. */
+    public Node awaitLeader(Duration timeout) {
+        return Await.until("a leading master", timeout, this::findLeader, Optional::isPresent).get();
+    }
+
+    /** The leading master, if one answers as such right now. */
+    public Optional<Node> findLeader() {
+        for (Node master : masters) {
+            if (!master.process().isAlive()) {
+                continue;
+            }
+            try {
+                HttpResponse<byte[]> state = Http.get(master.url() + "/master/state");
+                if (state.statusCode() == 200 && Http.json(state).path("elected_time").isNumber()) {
+                    return Optional.of(master);
+                }
+            } catch (RuntimeException e) {
+                // not up yet
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Waits until GET_AGENTS lists {@code count} active agents. */
+    public JsonNode awaitActiveAgents(int count, Duration timeout) {
+        return Await.until(count + " active agents", timeout, () -> operator().getAgents(),
+                agents -> activeAgents(agents) == count);
+    }
+
+    public static long activeAgents(JsonNode getAgents) {
+        long active = 0;
+        for (JsonNode agent : getAgents.path("get_agents").path("agents")) {
+            if (agent.path("active").asBoolean()) {
+                active++;
+            }
+        }
+        return active;
+    }
+
+    /** An operator API client on the leading master. */
+    public OperatorClient operator() {
+        return new OperatorClient(leader().url());
+    }
+
+    public Node leader() {
+        return findLeader().orElseThrow(() -> new IllegalStateException("no leading master"));
+    }
+
+    public String masterUrl() {
+        return leader().url();
+    }
+
+    public Node master(int index) {
+        return masters.get(index);
+    }
+
+    public List<Node> masters() {
+        return List.copyOf(masters);
+    }
+
+    public Node agent(String agentName) {
+        return agents.stream().filter(a -> a.name().equals(agentName)).findFirst().orElseThrow();
+    }
+
+    public List<Node> agents() {
+        return List.copyOf(agents);
+    }
+
+    public List<Node> nodes() {
+        return Stream.concat(masters.stream(), agents.stream()).toList();
+    }
+
+    /** The last lines of every node's log, for a failure report. */
+    public String logTails(int lines) {
+        return nodes().stream()
+                .map(n -> "----- " + n.name() + " (" + n.process().log() + ") -----\n" + n.process().tail(lines))
+                .collect(Collectors.joining("\n"));
+    }
+
+    @Override
+    public void close() {
+        agents.forEach(a -> a.process().stop(Duration.ofSeconds(10)));
+        masters.forEach(m -> m.process().stop(Duration.ofSeconds(10)));
+        synchronized (OPEN) {
+            OPEN.remove(this);
+        }
+    }
+
+    private Node masterNode(String nodeName, String ip, List<String> masterIps) {
+        Path work = workRoot.resolve(nodeName);
+        Map<String, String> props = new LinkedHashMap<>();
+        props.put("dcos.master.ip", ip);
+        props.put("dcos.master.work-dir", work.toString());
+        props.put("dcos.master.masters", String.join(",", masterIps));
+        props.put("dcos.master.cluster", name);
+        props.put("dcos.master.agent-ping-timeout", "500ms");
+        props.put("dcos.master.max-agent-ping-timeouts", "4");
+        props.put("dcos.master.agent-reregister-timeout", "30s");
+        props.put("dcos.master.heartbeat-interval", "1s");
+        props.put("dcos.master.zk.session-timeout", "6s");
+        props.putAll(masterProperties);
+        return new Node(nodeName, ip, 5050, work,
+                new NodeProcess(nodeName, command(Binaries.master(), props), Map.of(),
+                        logRoot.resolve(nodeName + ".log")));
+    }
+
+    private Node agentNode(String nodeName, String ip, boolean isPublic, List<String> masterIps) {
+        Path work = workRoot.resolve(nodeName);
+        Map<String, String> props = new LinkedHashMap<>();
+        props.put("dcos.agent.ip", ip);
+        props.put("dcos.agent.work-dir", work.toString());
+        props.put("dcos.agent.masters",
+                masterIps.stream().map(m -> m + ":5050").collect(Collectors.joining(",")));
+        props.put("dcos.agent.registration-backoff-factor", "200ms");
+        props.put("dcos.agent.registration-backoff-max", "1s");
+        props.put("dcos.agent.resources.cpus", "2");
+        props.put("dcos.agent.resources.mem", "2048");
+        props.put("dcos.agent.resources.disk", "4096");
+        props.putAll(agentProperties);
+        return new Node(nodeName, ip, 5051, work,
+                new NodeProcess(nodeName, command(isPublic ? Binaries.publicAgent() : Binaries.agent(), props),
+                        Map.of(), logRoot.resolve(nodeName + ".log")));
+    }
+
+    private static List<String> command(Path jar, Map<String, String> props) {
+        List<String> command = new ArrayList<>();
+        command.add(Binaries.java());
+        command.addAll(Binaries.jvmOptions());
+        props.forEach((k, v) -> command.add("-D" + k + "=" + v));
+        command.add("-jar");
+        command.add(jar.toString());
+        return command;
+    }
+
+    public int masterCount() {
+        return masterCount;
+    }
+
+    static void deleteRecursively(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** What the cluster consists of. */
+    public static final class Builder {
+        private final String name;
+        private int masters = 1;
+        private int privateAgents = 1;
+        private int publicAgents = 1;
+        private final Map<String, String> masterProperties = new LinkedHashMap<>();
+        private final Map<String, String> agentProperties = new LinkedHashMap<>();
+
+        private Builder(String name) {
+            this.name = name;
+        }
+
+        public Builder masters(int count) {
+            this.masters = count;
+            return this;
+        }
+
+        public Builder privateAgents(int count) {
+            this.privateAgents = count;
+            return this;
+        }
+
+        public Builder publicAgents(int count) {
+            this.publicAgents = count;
+            return this;
+        }
+
+        public Builder masterProperty(String key, String value) {
+            masterProperties.put(key, value);
+            return this;
+        }
+
+        public Builder agentProperty(String key, String value) {
+            agentProperties.put(key, value);
+            return this;
+        }
+
+        public Cluster build() {
+            return new Cluster(this);
+        }
+    }
+}
