@@ -40,7 +40,7 @@ import dev.dcosnative.shared.vertx.MesosResponses;
 @ApplicationScoped
 public class AgentRoutes {
 
-    private static final Set<String> OPTIONAL_PAYLOADS = Set.of("get_metrics", "get_containers");
+    private static final Set<String> OPTIONAL_PAYLOADS = Set.of("get_metrics", "get_containers", "prune_images");
     private static final int MAX_REQUEST_BYTES = 4 << 20;
 
     private final AgentState state;
