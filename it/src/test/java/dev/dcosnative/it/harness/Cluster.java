@@ -21,7 +21,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * A real DC/OS Native cluster of separate node processes on loopback: masters at {@code 127.A.B.1..}, agents at
  * {@code 127.A.B.11..}, each on the default ports of its own address, with work directories under
- * {@code it/target/it-work/<cluster>} and logs under {@code it/target/it-logs/<cluster>}. The addresses are unique to
+ * {@code it/target/it-work/<cluster>} and logs in the test report, {@code it/target/failsafe-reports/node-logs/<cluster>}. The
+ * addresses are unique to
  * this test JVM and cluster, so tests never collide with a quick-start cluster or each other. Always {@link #close()}
  * it (the {@link ClusterExtension} does); a JVM shutdown hook kills whatever is left.
  */
@@ -61,7 +62,7 @@ public final class Cluster implements AutoCloseable {
         this.subnet = "127." + a + "." + CLUSTERS.incrementAndGet() + ".";
         Path output = Path.of(System.getProperty("dcos.it.output", "target"));
         this.workRoot = output.resolve("it-work").resolve(name);
-        this.logRoot = output.resolve("it-logs").resolve(name);
+        this.logRoot = Path.of(System.getProperty("dcos.it.logs", output.resolve("it-logs").toString())).resolve(name);
         this.masterProperties = builder.masterProperties;
         this.agentProperties = builder.agentProperties;
         this.masterCount = builder.masters;
@@ -201,8 +202,7 @@ public final class Cluster implements AutoCloseable {
         props.put("dcos.master.zk.session-timeout", "6s");
         props.putAll(masterProperties);
         return new Node(nodeName, ip, 5050, work,
-                new NodeProcess(nodeName, command(Binaries.master(), props), Map.of(),
-                        logRoot.resolve(nodeName + ".log")));
+                NodeProcess.create(nodeName, command(Binaries.master(), props), logRoot.resolve(nodeName + ".log")));
     }
 
     private Node agentNode(String nodeName, String ip, boolean isPublic, List<String> masterIps) {
@@ -219,8 +219,8 @@ public final class Cluster implements AutoCloseable {
         props.put("dcos.agent.resources.disk", "4096");
         props.putAll(agentProperties);
         return new Node(nodeName, ip, 5051, work,
-                new NodeProcess(nodeName, command(isPublic ? Binaries.publicAgent() : Binaries.agent(), props),
-                        Map.of(), logRoot.resolve(nodeName + ".log")));
+                NodeProcess.create(nodeName, command(isPublic ? Binaries.publicAgent() : Binaries.agent(), props),
+                        logRoot.resolve(nodeName + ".log")));
     }
 
     private static List<String> command(Path jar, Map<String, String> props) {

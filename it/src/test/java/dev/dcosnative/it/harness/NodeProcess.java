@@ -5,10 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -19,15 +19,18 @@ public final class NodeProcess {
 
     private final String name;
     private final List<String> command;
-    private final Map<String, String> environment;
     private final Path log;
     private Process process;
 
-    NodeProcess(String name, List<String> command, Map<String, String> environment, Path log) {
+    private NodeProcess(String name, List<String> command, Path log) {
         this.name = name;
         this.command = List.copyOf(command);
-        this.environment = Map.copyOf(environment);
         this.log = log;
+    }
+
+    /** A process of the given command line, logging to {@code log}; not started yet. */
+    public static NodeProcess create(String name, List<String> command, Path log) {
+        return new NodeProcess(name, command, log);
     }
 
     /** Starts the process; its output is appended to {@link #log()} (a restart keeps the earlier output). */
@@ -38,11 +41,9 @@ public final class NodeProcess {
         try {
             Files.createDirectories(log.getParent());
             Files.writeString(log, "=== start " + name + ": " + String.join(" ", command) + "\n",
-                    StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
-                    java.nio.file.StandardOpenOption.APPEND);
+                    StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-            builder.environment().putAll(environment);
             process = builder.start();
             return this;
         } catch (IOException e) {
