@@ -14,6 +14,7 @@ import jakarta.enterprise.inject.Instance;
 
 import org.apache.mesos.v1.Protos.AgentID;
 import org.apache.mesos.v1.Protos.AgentInfo;
+import org.apache.mesos.v1.Protos.Attribute;
 import org.apache.mesos.v1.Protos.MasterInfo;
 import org.apache.mesos.v1.Protos.Resource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -35,6 +36,12 @@ import dev.dcosnative.shared.mesos.Attributes;
 @ApplicationScoped
 public class AgentState {
 
+    /** What this agent can do, as it tells the master and its {@code /state}. */
+    public static final List<AgentInfo.Capability> CAPABILITIES = List.of(
+            capability(AgentInfo.Capability.Type.MULTI_ROLE),
+            capability(AgentInfo.Capability.Type.HIERARCHICAL_ROLE),
+            capability(AgentInfo.Capability.Type.RESERVATION_REFINEMENT));
+
     private static final Logger LOG = Logger.getLogger(AgentState.class);
 
     private final AgentConfig config;
@@ -43,6 +50,7 @@ public class AgentState {
     private final Instant startTime;
     private final AgentCheckpoint checkpoint;
     private final List<Resource> resources;
+    private final List<Attribute> attributes;
 
     private volatile AgentID id;
     private volatile MasterInfo master;
@@ -55,6 +63,7 @@ public class AgentState {
         this.startTime = Instant.now();
         this.checkpoint = new AgentCheckpoint(config.workDir());
         this.resources = AgentResourceModel.resources(probe(config.workDir()), overrides(config), config.role());
+        this.attributes = Attributes.parse(config.attributes().orElse(""));
         this.id = checkpoint.recover().map(AgentInfo::getId).orElse(null);
         if (id != null) {
             LOG.infof("Recovered agent id %s from %s", id.getValue(), config.workDir());
@@ -67,7 +76,7 @@ public class AgentState {
                 .setHostname(hostname())
                 .setPort(port())
                 .addAllResources(resources)
-                .addAllAttributes(Attributes.parse(config.attributes().orElse("")));
+                .addAllAttributes(attributes);
         AgentID current = id;
         if (current != null) {
             info.setId(current);
@@ -157,5 +166,9 @@ public class AgentState {
     private static AgentResourceModel.Overrides overrides(AgentConfig config) {
         AgentConfig.AgentResources r = config.resources();
         return new AgentResourceModel.Overrides(r.cpus(), r.mem(), r.disk(), r.gpus(), r.ports(), r.extra());
+    }
+
+    private static AgentInfo.Capability capability(AgentInfo.Capability.Type type) {
+        return AgentInfo.Capability.newBuilder().setType(type).build();
     }
 }

@@ -11,6 +11,7 @@ import org.apache.mesos.v1.agent.Protos.Response;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.dcosnative.agent.AgentState;
 import dev.dcosnative.shared.mesos.LegacyJson;
 import dev.dcosnative.shared.mesos.MesosInfo;
 import dev.dcosnative.shared.mesos.MesosTime;
@@ -96,7 +97,7 @@ final class AgentViews {
         node.put("pid", pid);
         node.put("hostname", info.getHostname());
         ArrayNode capabilities = node.putArray("capabilities");
-        capabilities.add("MULTI_ROLE").add("HIERARCHICAL_ROLE").add("RESERVATION_REFINEMENT");
+        AgentState.CAPABILITIES.forEach(c -> capabilities.add(c.getType().name()));
         node.set("resources", LegacyJson.resources(info.getResourcesList()));
         node.set("reserved_resources", LegacyJson.reservedByRole(info.getResourcesList()));
         node.set("unreserved_resources", LegacyJson.unreserved(info.getResourcesList()));

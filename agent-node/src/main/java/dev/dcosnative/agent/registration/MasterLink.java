@@ -12,7 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.apache.mesos.v1.Protos.AgentID;
-import org.apache.mesos.v1.Protos.AgentInfo;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.ShutdownEvent;
@@ -46,10 +45,6 @@ import dev.dcosnative.shared.recordio.RecordIO;
 public class MasterLink {
 
     private static final Logger LOG = Logger.getLogger(MasterLink.class);
-    private static final List<AgentInfo.Capability> CAPABILITIES = List.of(
-            capability(AgentInfo.Capability.Type.MULTI_ROLE),
-            capability(AgentInfo.Capability.Type.HIERARCHICAL_ROLE),
-            capability(AgentInfo.Capability.Type.RESERVATION_REFINEMENT));
     private static final int MAX_REDIRECTS = 5;
 
     private final Vertx vertx;
@@ -118,7 +113,7 @@ public class MasterLink {
         }
         long attempt = ++generation;
         URI master = leaderHint != null ? leaderHint : masters.get(nextMaster++ % masters.size());
-        byte[] body = AgentProtocol.encode(AgentCall.subscribe(state.info(), BuildInfo.MESOS_VERSION, CAPABILITIES));
+        byte[] body = AgentProtocol.encode(AgentCall.subscribe(state.info(), BuildInfo.MESOS_VERSION, AgentState.CAPABILITIES));
         RequestOptions options = new RequestOptions()
                 .setMethod(HttpMethod.POST)
                 .setHost(master.getHost())
@@ -297,9 +292,5 @@ public class MasterLink {
             throw new IllegalArgumentException("dcos.agent.masters is empty");
         }
         return uris;
-    }
-
-    private static AgentInfo.Capability capability(AgentInfo.Capability.Type type) {
-        return AgentInfo.Capability.newBuilder().setType(type).build();
     }
 }

@@ -54,7 +54,6 @@ public final class Cluster implements AutoCloseable {
     private final List<Node> agents = new ArrayList<>();
     private final Map<String, String> masterProperties;
     private final Map<String, String> agentProperties;
-    private final int masterCount;
 
     private Cluster(Builder builder) {
         this.name = builder.name;
@@ -65,7 +64,6 @@ public final class Cluster implements AutoCloseable {
         this.logRoot = Path.of(System.getProperty("dcos.it.logs", output.resolve("it-logs").toString())).resolve(name);
         this.masterProperties = builder.masterProperties;
         this.agentProperties = builder.agentProperties;
-        this.masterCount = builder.masters;
         deleteRecursively(workRoot);
         deleteRecursively(logRoot);
         List<String> masterIps = new ArrayList<>();
@@ -231,10 +229,6 @@ public final class Cluster implements AutoCloseable {
         command.add("-jar");
         command.add(jar.toString());
         return command;
-    }
-
-    public int masterCount() {
-        return masterCount;
     }
 
     static void deleteRecursively(Path root) {

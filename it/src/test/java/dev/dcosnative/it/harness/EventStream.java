@@ -105,17 +105,6 @@ public final class EventStream implements AutoCloseable {
         throw new AssertionError("no " + what + " within " + timeout);
     }
 
-    /** True when the server ended the stream within {@code timeout}. */
-    public boolean endsWithin(Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            if (next(Duration.between(Instant.now(), deadline)) == null && records.peek() == END) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     @Override
     public void close() {
         try {

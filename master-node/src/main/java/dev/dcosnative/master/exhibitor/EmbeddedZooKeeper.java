@@ -11,6 +11,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.apache.zookeeper.server.DatadirCleanupManager;
 import org.apache.zookeeper.server.ServerCnxnFactory;
 import org.apache.zookeeper.server.ZooKeeperServer;
 import org.apache.zookeeper.server.quorum.QuorumPeer;
@@ -38,6 +39,7 @@ public class EmbeddedZooKeeper {
     private ServerCnxnFactory standaloneFactory;
     private QuorumPeerHost quorum;
     private Thread quorumThread;
+    private DatadirCleanupManager cleanup;
     private String connectString;
     private Ensemble ensemble;
 
@@ -64,6 +66,9 @@ public class EmbeddedZooKeeper {
         try {
             Files.createDirectories(dataDir);
             connectString = ensemble.standalone() ? startStandalone(dataDir) : startQuorumPeer(dataDir);
+            // keep the last 3 snapshots and their logs, purged hourly, as Exhibitor's default cleanup does
+            cleanup = new DatadirCleanupManager(dataDir.toFile(), dataDir.toFile(), 3, 1);
+            cleanup.start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the embedded ZooKeeper in " + dataDir, e);
         }
@@ -124,6 +129,10 @@ public class EmbeddedZooKeeper {
     }
 
     public synchronized void stop() {
+        if (cleanup != null) {
+            cleanup.shutdown();
+            cleanup = null;
+        }
         if (standaloneFactory != null) {
             standaloneFactory.shutdown();
             standaloneFactory = null;

@@ -1,6 +1,7 @@
 package dev.dcosnative.master.mesos;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -86,7 +87,7 @@ public class MesosMaster implements LeaderElection.Listener {
             events.closeAll();
             agents.reset();
             return null;
-        }).await().indefinitely();
+        }).await().atMost(Duration.ofSeconds(5));
         election.stop();
         zooKeeper.stop();
     }

@@ -1,5 +1,7 @@
 package dev.dcosnative.shared.vertx;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import io.vertx.core.Context;
@@ -20,6 +22,7 @@ public final class RecordIOSink {
     private final Context context;
     private final String contentType;
     private final Map<String, String> headers;
+    private final List<Runnable> closeActions = new ArrayList<>();
     private boolean started;
     private volatile boolean closed;
 
@@ -61,27 +64,25 @@ public final class RecordIOSink {
         });
     }
 
-    /** Runs {@code action} once when the client goes away or the stream ends. */
+    /** Runs {@code action} once when the client goes away or the stream ends (each registered action runs). */
     public void onClose(Runnable action) {
-        Runnable once = new Runnable() {
-            private boolean ran;
-
-            @Override
-            public synchronized void run() {
-                if (!ran) {
-                    ran = true;
-                    closed = true;
-                    action.run();
-                }
-            }
-        };
         context.runOnContext(v -> {
-            response.closeHandler(x -> once.run());
-            response.endHandler(x -> once.run());
+            if (closeActions.isEmpty()) {
+                response.closeHandler(x -> closed());
+                response.endHandler(x -> closed());
+            }
+            closeActions.add(action);
             if (response.closed() || response.ended()) {
-                once.run();
+                closed();
             }
         });
+    }
+
+    private void closed() {
+        closed = true;
+        List<Runnable> actions = new ArrayList<>(closeActions);
+        closeActions.clear();
+        actions.forEach(Runnable::run);
     }
 
     public boolean isClosed() {

@@ -88,10 +88,7 @@ public class AgentService {
             throw MesosHttpException.badRequest(e.getMessage());
         }
         Agent agent = admission.agent();
-        for (Agent replaced : admission.replaced()) {
-            registry.remove(replaced.id());
-        }
-        registry.put(RegistryRecord.of(agent));
+        registry.write(List.of(RegistryRecord.of(agent)), admission.replaced().stream().map(Agent::id).toList());
         table.commit(admission);
         for (Agent replaced : admission.replaced()) {
             LOG.infof("Agent %s at %s replaced by %s (the old one lost its checkpoint)", replaced.id(),
@@ -106,6 +103,7 @@ public class AgentService {
         sink.onClose(() -> actor.tell(() -> disconnected(agent.id(), streamId)));
         AgentEvent.Registered registered = new AgentEvent.Registered(agent.info().getId(), identity.masterInfo(),
                 config.agentPingTimeout().toMillis() / 1000.0, config.maxAgentPingTimeouts());
+        // the stream's status line and headers go out with this first record
         sink.send(AgentProtocol.encode(AgentEvent.registered(registered)));
         LOG.infof("%s agent %s at %s (%s) with %s", admission.reregistration() ? "Re-registered" : "Registered",
                 agent.id(), agent.address(), roleOf(agent.info()), Resources.describe(agent.info().getResourcesList()));

@@ -81,42 +81,53 @@ public class AgentRegistryStore {
 
     /** Creates or replaces an agent's entry. */
     public void put(RegistryRecord record) {
-        String path = root + "/" + record.id();
-        byte[] data = encode(record);
-        CuratorFramework zk = election.client();
-        try {
-            String fence = election.fencingPath();
-            if (zk.checkExists().forPath(root) == null) {
-                zk.create().creatingParentContainersIfNeeded().forPath(root);
-            }
-            CuratorOp write = zk.checkExists().forPath(path) == null
-                    ? zk.transactionOp().create().forPath(path, data)
-                    : zk.transactionOp().setData().forPath(path, data);
-            zk.transaction().forOperations(zk.transactionOp().check().forPath(fence), write);
-        } catch (LeaderElection.NotLeaderException e) {
-            throw e;
-        } catch (KeeperException.NodeExistsException e) {
-            throw new RegistryException("concurrent registry write for agent " + record.id(), e);
-        } catch (Exception e) {
-            throw new RegistryException("cannot write the registry entry of agent " + record.id(), e);
-        }
+        write(List.of(record), List.of());
     }
 
     /** Removes an agent's entry (absent is fine). */
     public void remove(String agentId) {
-        String path = root + "/" + agentId;
+        write(List.of(), List.of(agentId));
+    }
+
+    /**
+     * Creates or replaces {@code puts} and removes {@code removes} in one ZooKeeper transaction, fenced by this
+     * master's leader latch: all of it happens, or none.
+     */
+    public void write(List<RegistryRecord> puts, List<String> removes) {
         CuratorFramework zk = election.client();
         try {
             String fence = election.fencingPath();
-            if (zk.checkExists().forPath(path) == null) {
-                return;
+            ensureRoot(zk);
+            List<CuratorOp> ops = new ArrayList<>();
+            ops.add(zk.transactionOp().check().forPath(fence));
+            for (RegistryRecord record : puts) {
+                String path = root + "/" + record.id();
+                byte[] data = encode(record);
+                ops.add(zk.checkExists().forPath(path) == null ? zk.transactionOp().create().forPath(path, data)
+                        : zk.transactionOp().setData().forPath(path, data));
             }
-            zk.transaction().forOperations(zk.transactionOp().check().forPath(fence),
-                    zk.transactionOp().delete().forPath(path));
+            for (String agentId : removes) {
+                String path = root + "/" + agentId;
+                if (zk.checkExists().forPath(path) != null) {
+                    ops.add(zk.transactionOp().delete().forPath(path));
+                }
+            }
+            zk.transaction().forOperations(ops);
         } catch (LeaderElection.NotLeaderException e) {
             throw e;
         } catch (Exception e) {
-            throw new RegistryException("cannot remove the registry entry of agent " + agentId, e);
+            throw new RegistryException("cannot write the agent registry (" + puts.size() + " put, " + removes.size()
+                    + " removed)", e);
+        }
+    }
+
+    private void ensureRoot(CuratorFramework zk) throws Exception {
+        if (zk.checkExists().forPath(root) == null) {
+            try {
+                zk.create().creatingParentsIfNeeded().forPath(root);
+            } catch (KeeperException.NodeExistsException e) {
+                // created meanwhile
+            }
         }
     }
 

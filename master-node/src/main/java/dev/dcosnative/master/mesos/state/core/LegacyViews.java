@@ -48,8 +48,8 @@ public final class LegacyViews {
         node.put("id", self.getId());
         node.put("pid", self.getPid());
         node.put("hostname", self.getHostname());
-        ArrayNode capabilities = node.putArray("capabilities");
-        capabilities.add("AGENT_UPDATE").add("AGENT_DRAINING").add("QUOTA_V2");
+        // only what this master does: agents may re-register with changed resources
+        node.putArray("capabilities").add("AGENT_UPDATE");
         List<Agent> registered = snapshot.withStatus(AgentStatus.REGISTERED);
         node.put("activated_slaves", registered.stream().filter(Agent::active).count());
         node.put("deactivated_slaves", registered.stream().filter(a -> !a.active()).count());
