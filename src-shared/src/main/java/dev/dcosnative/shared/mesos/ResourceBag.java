@@ -142,12 +142,53 @@ public final class ResourceBag {
         long size = 0;
         for (Map.Entry<Key, Object> entry : values.entrySet()) {
             if (entry.getKey().name().equals(name) && entry.getValue() instanceof long[] intervals) {
-                for (int i = 0; i < intervals.length; i += 2) {
-                    size += intervals[i + 1] - intervals[i] + 1;
-                }
+                size += size(intervals);
             }
         }
         return size;
+    }
+
+    private static long size(long[] intervals) {
+        long size = 0;
+        for (int i = 0; i < intervals.length; i += 2) {
+            size += intervals[i + 1] - intervals[i] + 1;
+        }
+        return size;
+    }
+
+    /**
+     * How much of a resource this bag holds over all roles, whatever its type: a scalar's value, the number of values
+     * in a ranges resource (ports), the number of items in a set. 0 when absent. This is Mesos' resource quantity, as
+     * {@code --min_allocatable_resources} compares it.
+     */
+    public double quantity(String name) {
+        double sum = 0;
+        for (Map.Entry<Key, Object> entry : values.entrySet()) {
+            if (!entry.getKey().name().equals(name)) {
+                continue;
+            }
+            Object value = entry.getValue();
+            if (value instanceof Double d) {
+                sum += d;
+            } else if (value instanceof long[] intervals) {
+                sum += size(intervals);
+            } else {
+                sum += ((Set<?>) value).size();
+            }
+        }
+        return Resources.round(sum);
+    }
+
+    /** The scalar resources by name, each summed over all roles (three-decimal precision); ranges and sets left out. */
+    public Map<String, Double> scalarQuantities() {
+        Map<String, Double> sums = new TreeMap<>();
+        values.forEach((key, value) -> {
+            if (value instanceof Double d) {
+                sums.merge(key.name(), d, Double::sum);
+            }
+        });
+        sums.replaceAll((name, sum) -> Resources.round(sum));
+        return sums;
     }
 
     /** The names of the scalar resources in this bag. */

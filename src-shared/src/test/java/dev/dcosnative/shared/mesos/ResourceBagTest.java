@@ -2,6 +2,7 @@ package dev.dcosnative.shared.mesos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.util.Random;
 
@@ -76,6 +77,19 @@ class ResourceBagTest {
     @Test
     void setsBehaveAsSets() {
         assertThat(bag("gpus_ids:{a,b,c}").minus(bag("gpus_ids:{b}")).toString()).isEqualTo("gpus_ids:[a, c]");
+    }
+
+    @Test
+    void quantitiesSumOverRolesWhateverTheType() {
+        ResourceBag agent = bag("cpus:1.5;mem:64;ports:[31000-31009,31020-31020];ids:{a,b,c}")
+                .plus(bag("cpus:0.25;ports:[1-2]", "slave_public"));
+
+        assertThat(agent.quantity("cpus")).isEqualTo(1.75);
+        assertThat(agent.quantity("ports")).isEqualTo(13);
+        assertThat(agent.quantity("ids")).isEqualTo(3);
+        assertThat(agent.quantity("gpus")).isZero();
+        assertThat(agent.scalarQuantities()).containsExactly(entry("cpus", 1.75), entry("mem", 64.0));
+        assertThat(ResourceBag.empty().scalarQuantities()).isEmpty();
     }
 
     @Test
