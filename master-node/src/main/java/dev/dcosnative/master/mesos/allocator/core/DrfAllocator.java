@@ -312,8 +312,8 @@ public final class DrfAllocator {
      * Resources a framework gives back to the agent: declined offers or the unused part of accepted ones, rescinded
      * offers, resources of terminal tasks. With a positive {@code refuseFor} (capped at {@link #MAX_REFUSAL}), the
      * framework is not offered these resources (or fewer) on this agent for this role again until {@code now + refuseFor}
-     * — more free resources than were refused lift the filter, a revive clears it. Empty or zero: no filter. Empty
-     * resources change nothing.
+     * — more free resources than were refused lift the filter, a revive clears it. Empty, zero or negative: no
+     * filter. Empty resources change nothing.
      *
      * @throws IllegalArgumentException when the framework or the agent is unknown, or when the framework does not hold
      *         all these resources on the agent for this role (nothing changes then)
