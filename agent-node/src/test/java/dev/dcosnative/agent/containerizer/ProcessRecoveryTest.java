@@ -142,9 +142,15 @@ class ProcessRecoveryTest {
     @Test
     void aKillInterruptedByTheAgentsDeathIsCarriedThrough() throws Exception {
         ProcessContainerizer a = fixture.containerizer("none");
-        LaunchSpec spec = fixture.shell("trap '' TERM; sleep 600", Limits.NONE);
+        LaunchSpec spec = fixture.shell("trap '' TERM; echo trapped; sleep 600", Limits.NONE);
         Container launched = a.launch(spec);
-        Thread.sleep(100);
+        eventually(Duration.ofSeconds(5), () -> {
+            try {
+                return Files.readString(spec.sandbox().resolve("stdout")).contains("trapped");
+            } catch (IOException e) {
+                return false;
+            }
+        });
         launched.kill(Duration.ofSeconds(1));
         Thread.sleep(200); // SIGTERM sent (and ignored); SIGKILL still due
         a.abandon();
