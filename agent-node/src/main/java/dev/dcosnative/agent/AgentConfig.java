@@ -40,6 +40,29 @@ public interface AgentConfig {
 
     AgentResources resources();
 
+    /** Task isolation: {@code auto} (cgroups when root and available, else plain processes), {@code cgroups}, {@code none}. */
+    @WithDefault("auto")
+    String isolation();
+
+    /** Most processes a task may run (cgroups pids.max). */
+    @WithDefault("4096")
+    long taskMaxPids();
+
+    /** Enforce cpus as a hard CFS quota, not only as shares (Mesos {@code --cgroups_enable_cfs}, on in DC/OS). */
+    @WithDefault("true")
+    boolean cgroupsEnableCfs();
+
+    /** First resend interval of an unacknowledged status update; it doubles up to the maximum. */
+    @WithDefault("10s")
+    Duration statusUpdateRetryInterval();
+
+    @WithDefault("10m")
+    Duration statusUpdateRetryMax();
+
+    /** Grace period between SIGTERM and SIGKILL when a kill names none (Mesos' default kill policy). */
+    @WithDefault("3s")
+    Duration killGracePeriod();
+
     /** Upper bound of the first registration delay; the delay doubles with every failed attempt. */
     @WithDefault("1s")
     Duration registrationBackoffFactor();

@@ -53,7 +53,36 @@ public interface MasterConfig {
     @WithDefault("10m")
     Duration agentReregisterTimeout();
 
-    /** Heartbeat interval of the operator event stream (SUBSCRIBE). */
+    /**
+     * How long an unreachable agent stays in the registry before it is removed for good and its tasks are gone
+     * (Mesos {@code --registry_max_agent_age}).
+     */
+    @WithDefault("14d")
+    Duration registryMaxAgentAge();
+
+    /** How often the allocator offers resources (Mesos {@code --allocation_interval}). */
+    @WithDefault("1s")
+    Duration allocationInterval();
+
+    /** Offers not answered within this time are rescinded (Mesos {@code --offer_timeout}); none by default. */
+    Optional<Duration> offerTimeout();
+
+    /**
+     * The least an offer may hold (Mesos {@code --min_allocatable_resources}: {@code ;} ANDs quantities, {@code |}
+     * separates alternatives).
+     */
+    @WithDefault("cpus:0.01;mem:32;ports:1")
+    String minAllocatableResources();
+
+    /** Completed frameworks kept for the state endpoints (Mesos {@code --max_completed_frameworks}). */
+    @WithDefault("50")
+    int maxCompletedFrameworks();
+
+    /** Completed tasks kept per framework (Mesos {@code --max_completed_tasks_per_framework}). */
+    @WithDefault("1000")
+    int maxCompletedTasksPerFramework();
+
+    /** Heartbeat interval of the operator and scheduler event streams. */
     @WithDefault("15s")
     Duration heartbeatInterval();
 

@@ -23,6 +23,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 
 import dev.dcosnative.agent.AgentConfig;
 import dev.dcosnative.agent.AgentState;
+import dev.dcosnative.agent.task.TaskManager;
 import dev.dcosnative.shared.http.MediaTypes;
 import dev.dcosnative.shared.http.MesosCalls;
 import dev.dcosnative.shared.http.MesosHttpException;
@@ -45,10 +46,12 @@ public class AgentRoutes {
 
     private final AgentState state;
     private final AgentConfig config;
+    private final TaskManager tasks;
 
-    public AgentRoutes(AgentState state, AgentConfig config) {
+    public AgentRoutes(AgentState state, AgentConfig config, TaskManager tasks) {
         this.state = state;
         this.config = config;
+        this.tasks = tasks;
     }
 
     void routes(@Observes Router router) {
@@ -56,8 +59,14 @@ public class AgentRoutes {
         for (String prefix : List.of("", "/slave(1)")) {
             router.route(prefix + "/api/v1").handler(body).handler(this::api);
             for (String path : List.of("/state", "/state.json")) {
-                router.get(prefix + path).handler(ctx -> json(ctx, AgentViews.stateJson(state.info(), state.pid(),
-                        state.startTime(), state.master().orElse(null), flags())));
+                router.get(prefix + path).handler(ctx -> tasks.snapshot().whenComplete((snapshot, error) -> {
+                    if (error != null) {
+                        MesosResponses.error(ctx, 500, "Internal error: " + error.getMessage());
+                        return;
+                    }
+                    json(ctx, AgentViews.stateJson(state.info(), state.pid(), state.startTime(),
+                            state.master().orElse(null), flags(), snapshot));
+                }));
             }
             router.get(prefix + "/flags").handler(ctx -> {
                 ObjectNode node = JsonNodeFactory.instance.objectNode();
@@ -89,25 +98,32 @@ public class AgentRoutes {
                     + "' or '" + MediaTypes.APPLICATION_JSON + "'");
             return;
         }
-        Response response = switch (call.getType()) {
-            case GET_HEALTH -> AgentViews.health();
-            case GET_VERSION -> AgentViews.version();
-            case GET_FLAGS -> AgentViews.flags(flags());
-            case GET_AGENT -> AgentViews.agent(state.info());
-            case GET_STATE -> AgentViews.state();
-            case GET_FRAMEWORKS -> AgentViews.frameworks();
-            case GET_TASKS -> AgentViews.tasks();
-            case GET_EXECUTORS -> AgentViews.executors();
-            case GET_CONTAINERS -> AgentViews.containers();
-            default -> null;
-        };
-        if (response == null) {
-            MesosResponses.error(ctx, 501, "The '" + call.getType() + "' call is not implemented by this agent yet");
-            return;
-        }
-        byte[] body = MediaTypes.APPLICATION_PROTOBUF.equals(accept.get()) ? response.toByteArray()
-                : ProtoJson.toJson(response);
-        MesosResponses.send(ctx, 200, accept.get(), body);
+        tasks.snapshot().whenComplete((snapshot, error) -> {
+            if (error != null) {
+                MesosResponses.error(ctx, 500, "Internal error: " + error.getMessage());
+                return;
+            }
+            Response response = switch (call.getType()) {
+                case GET_HEALTH -> AgentViews.health();
+                case GET_VERSION -> AgentViews.version();
+                case GET_FLAGS -> AgentViews.flags(flags());
+                case GET_AGENT -> AgentViews.agent(state.info());
+                case GET_STATE -> AgentViews.state(snapshot);
+                case GET_FRAMEWORKS -> AgentViews.frameworks(snapshot);
+                case GET_TASKS -> AgentViews.tasks(snapshot);
+                case GET_EXECUTORS -> AgentViews.executors(snapshot);
+                case GET_CONTAINERS -> AgentViews.containers();
+                default -> null;
+            };
+            if (response == null) {
+                MesosResponses.error(ctx, 501, "The '" + call.getType()
+                        + "' call is not implemented by this agent yet");
+                return;
+            }
+            byte[] body = MediaTypes.APPLICATION_PROTOBUF.equals(accept.get()) ? response.toByteArray()
+                    : ProtoJson.toJson(response);
+            MesosResponses.send(ctx, 200, accept.get(), body);
+        });
     }
 
     /** The configuration under the Mesos agent flag names. */

@@ -9,9 +9,13 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 
 import org.apache.mesos.v1.Protos.AgentID;
+import org.apache.mesos.v1.Protos.FrameworkID;
+import org.apache.mesos.v1.Protos.TaskStatus;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.ShutdownEvent;
@@ -28,6 +32,7 @@ import io.vertx.core.http.RequestOptions;
 import dev.dcosnative.agent.AgentConfig;
 import dev.dcosnative.agent.AgentState;
 import dev.dcosnative.agent.core.Backoff;
+import dev.dcosnative.agent.task.TaskManager;
 import dev.dcosnative.shared.BuildInfo;
 import dev.dcosnative.shared.agentapi.AgentCall;
 import dev.dcosnative.shared.agentapi.AgentEvent;
@@ -49,6 +54,9 @@ public class MasterLink {
 
     private final Vertx vertx;
     private final AgentState state;
+    private final Instance<TaskManager> tasks;
+    private final Event<AgentEvent> masterEvents;
+    private final Event<Connected> connectedEvents;
     private final List<URI> masters;
     private final Backoff backoff;
 
@@ -60,6 +68,7 @@ public class MasterLink {
     /** Increments with every attempt; callbacks of an older attempt are ignored. */
     private long generation;
     private Stream stream;
+    private TaskManager.Report lastReport;
     private boolean stopped;
 
     /** The open subscription. */
@@ -80,9 +89,17 @@ public class MasterLink {
         }
     }
 
-    public MasterLink(Vertx vertx, AgentState state, AgentConfig config) {
+    /** The agent is registered with a master (fired on the link's Vert.x context). */
+    public record Connected(AgentID agentId) {
+    }
+
+    public MasterLink(Vertx vertx, AgentState state, AgentConfig config, Instance<TaskManager> tasks,
+            Event<AgentEvent> masterEvents, Event<Connected> connectedEvents) {
         this.vertx = vertx;
         this.state = state;
+        this.tasks = tasks;
+        this.masterEvents = masterEvents;
+        this.connectedEvents = connectedEvents;
         this.masters = parseMasters(config.masters());
         this.backoff = new Backoff(config.registrationBackoffFactor(), config.registrationBackoffMax(),
                 ThreadLocalRandom.current());
@@ -112,8 +129,24 @@ public class MasterLink {
             return;
         }
         long attempt = ++generation;
+        tasks.get().report().whenComplete((report, error) -> context.runOnContext(v -> {
+            if (attempt != generation || stopped) {
+                return;
+            }
+            if (error != null) {
+                LOG.errorf("Cannot list the tasks to report to the master: %s", error.getMessage());
+                retryLater();
+                return;
+            }
+            subscribe(attempt, report);
+        }));
+    }
+
+    private void subscribe(long attempt, TaskManager.Report report) {
+        lastReport = report;
         URI master = leaderHint != null ? leaderHint : masters.get(nextMaster++ % masters.size());
-        byte[] body = AgentProtocol.encode(AgentCall.subscribe(state.info(), BuildInfo.MESOS_VERSION, AgentState.CAPABILITIES));
+        byte[] body = AgentProtocol.encode(AgentCall.subscribe(state.info(), BuildInfo.MESOS_VERSION,
+                AgentState.CAPABILITIES, report.tasks(), report.frameworks()));
         RequestOptions options = new RequestOptions()
                 .setMethod(HttpMethod.POST)
                 .setHost(master.getHost())
@@ -154,7 +187,7 @@ public class MasterLink {
                 URI leader = master.resolve(location);
                 leaderHint = URI.create("http://" + leader.getHost() + ":" + leader.getPort());
                 LOG.infof("The master at %s is not the leader; following it to %s", master, leaderHint);
-                connect();
+                subscribe(attempt, lastReport);
             }
             default -> response.body().onComplete(body -> {
                 LOG.warnf("The master at %s refused the registration: %d %s", master, response.statusCode(),
@@ -207,12 +240,14 @@ public class MasterLink {
                         registered.agentId().getValue());
                 long interval = Math.max(100, current.pingInterval.toMillis());
                 current.watchdog = vertx.setPeriodic(interval, id -> watch(current));
+                connectedEvents.fire(new Connected(registered.agentId()));
             }
             case PING -> {
                 current.lastPing = Instant.now();
                 pong(current);
             }
             case ERROR -> lost(current, "the master refused this agent: " + event.error().message());
+            default -> masterEvents.fire(event);
         }
     }
 
@@ -236,6 +271,39 @@ public class MasterLink {
                     lost(current, "the master no longer knows this agent's stream");
                 }
             }
+        });
+    }
+
+    /**
+     * Sends a status update to the master on the current stream; dropped (to be resent by the caller) when the agent
+     * is not registered. Thread-safe.
+     */
+    public void sendStatusUpdate(FrameworkID frameworkId, TaskStatus status) {
+        if (context == null) {
+            return;
+        }
+        context.runOnContext(v -> {
+            Stream current = stream;
+            if (current == null || current.agentId == null) {
+                return;
+            }
+            RequestOptions options = new RequestOptions()
+                    .setMethod(HttpMethod.POST)
+                    .setHost(current.master.getHost())
+                    .setPort(current.master.getPort())
+                    .setURI(AgentProtocol.PATH)
+                    .setTimeout(30_000)
+                    .putHeader("Content-Type", MediaTypes.APPLICATION_JSON)
+                    .putHeader(AgentProtocol.STREAM_ID_HEADER, current.id);
+            byte[] body = AgentProtocol.encode(AgentCall.statusUpdate(current.agentId, frameworkId, status));
+            client.request(options).compose(request -> request.send(Buffer.buffer(body))).onComplete(result -> {
+                if (result.succeeded()) {
+                    result.result().body();
+                    if (result.result().statusCode() == 403) {
+                        lost(current, "the master no longer knows this agent's stream");
+                    }
+                }
+            });
         });
     }
 

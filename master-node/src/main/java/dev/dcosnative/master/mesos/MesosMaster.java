@@ -2,12 +2,16 @@ package dev.dcosnative.master.mesos;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
+import org.apache.mesos.v1.Protos.FrameworkInfo;
+import org.apache.mesos.v1.Protos.Task;
 import org.apache.mesos.v1.master.Protos.Event;
 import org.jboss.logging.Logger;
 
@@ -17,20 +21,28 @@ import io.vertx.core.Vertx;
 import dev.dcosnative.master.MasterConfig;
 import dev.dcosnative.master.exhibitor.EmbeddedZooKeeper;
 import dev.dcosnative.master.mesos.agent.AgentService;
+import dev.dcosnative.master.mesos.agent.core.Admission;
+import dev.dcosnative.master.mesos.agent.core.Agent;
+import dev.dcosnative.master.mesos.framework.FrameworkService;
 import dev.dcosnative.master.mesos.leader.LeaderElection;
+import dev.dcosnative.master.mesos.offer.OfferService;
 import dev.dcosnative.master.mesos.operator.OperatorEvents;
+import dev.dcosnative.master.mesos.scheduler.SchedulerService;
 import dev.dcosnative.master.mesos.state.core.MasterSnapshot;
 import dev.dcosnative.master.mesos.state.core.OperatorViews;
+import dev.dcosnative.master.mesos.task.TaskService;
+import dev.dcosnative.master.mesos.task.core.TaskBook;
 import dev.dcosnative.shared.agentapi.AgentCall;
-import dev.dcosnative.shared.agentapi.AgentEvent;
 import dev.dcosnative.shared.http.MesosHttpException;
 import dev.dcosnative.shared.mesos.MesosTime;
+import dev.dcosnative.shared.vertx.MessageStream;
 import dev.dcosnative.shared.vertx.RecordIOSink;
 
 /**
  * The Mesos kernel of the master: what it does when elected (recover the registry) or deposed (drop its state and
- * streams), its periodic work (agent pings and operator heartbeats), and the entry points the HTTP routes call. Every
- * entry point runs its work on the {@link MasterActor}.
+ * streams), its periodic work (agent pings, allocation, offer and failover timeouts, heartbeats), and the agents' side
+ * of the flows (registration with its tasks, status updates, loss and return) coordinated across agents, frameworks,
+ * offers and tasks. Every entry point runs its work on the {@link MasterActor}.
  */
 @ApplicationScoped
 public class MesosMaster implements LeaderElection.Listener {
@@ -38,7 +50,12 @@ public class MesosMaster implements LeaderElection.Listener {
     private static final Logger LOG = Logger.getLogger(MesosMaster.class);
 
     private final MasterActor actor;
+    private final KernelState kernel;
     private final AgentService agents;
+    private final FrameworkService frameworks;
+    private final OfferService offers;
+    private final TaskService tasks;
+    private final SchedulerService scheduler;
     private final OperatorEvents events;
     private final LeaderElection election;
     private final EmbeddedZooKeeper zooKeeper;
@@ -46,16 +63,19 @@ public class MesosMaster implements LeaderElection.Listener {
     private final MasterConfig config;
     private final Clock clock;
     private final Vertx vertx;
+    private final List<Long> timers = new ArrayList<>();
 
-    private volatile boolean recovered;
-    private volatile Instant electedTime;
-    private long pingTimer = -1;
-    private long heartbeatTimer = -1;
-
-    public MesosMaster(MasterActor actor, AgentService agents, OperatorEvents events, LeaderElection election,
-            EmbeddedZooKeeper zooKeeper, MasterIdentity identity, MasterConfig config, Clock clock, Vertx vertx) {
+    public MesosMaster(MasterActor actor, KernelState kernel, AgentService agents, FrameworkService frameworks,
+            OfferService offers, TaskService tasks, SchedulerService scheduler, OperatorEvents events,
+            LeaderElection election, EmbeddedZooKeeper zooKeeper, MasterIdentity identity, MasterConfig config,
+            Clock clock, Vertx vertx) {
         this.actor = actor;
+        this.kernel = kernel;
         this.agents = agents;
+        this.frameworks = frameworks;
+        this.offers = offers;
+        this.tasks = tasks;
+        this.scheduler = scheduler;
         this.events = events;
         this.election = election;
         this.zooKeeper = zooKeeper;
@@ -69,23 +89,32 @@ public class MesosMaster implements LeaderElection.Listener {
     public void start() {
         String connect = zooKeeper.start();
         election.start(connect, identity.masterInfo(), this);
-        pingTimer = vertx.setPeriodic(config.agentPingTimeout().toMillis(), id -> actor.tell(() -> {
-            if (recovered) {
-                agents.tick();
-            }
-        }));
-        heartbeatTimer = vertx.setPeriodic(config.heartbeatInterval().toMillis(),
-                id -> actor.tell(() -> events.publish(OperatorViews.heartbeat())));
+        every(config.agentPingTimeout(), this::agentTick);
+        every(config.allocationInterval(), () -> {
+            offers.expireOffers();
+            scheduler.expireFailoverTimeouts(clock.instant());
+            scheduler.allocate();
+        });
+        every(config.heartbeatInterval(), () -> {
+            events.publish(OperatorViews.heartbeat());
+            frameworks.heartbeat();
+        });
         LOG.infof("Master %s started at %s (ZooKeeper %s)", identity.id(), identity.pid(), connect);
     }
 
+    private void every(Duration period, Runnable work) {
+        timers.add(vertx.setPeriodic(period.toMillis(), id -> actor.tell(() -> {
+            if (kernel.recovered()) {
+                work.run();
+            }
+        })));
+    }
+
     public void stop() {
-        vertx.cancelTimer(pingTimer);
-        vertx.cancelTimer(heartbeatTimer);
+        timers.forEach(vertx::cancelTimer);
         actor.ask(() -> {
-            recovered = false;
-            events.closeAll();
-            agents.reset();
+            kernel.deposed();
+            resetState();
             return null;
         }).await().atMost(Duration.ofSeconds(5));
         election.stop();
@@ -98,13 +127,12 @@ public class MesosMaster implements LeaderElection.Listener {
     }
 
     private void recover() {
-        if (!election.isLeader() || recovered) {
+        if (!election.isLeader() || kernel.recovered()) {
             return;
         }
         try {
             agents.recover();
-            electedTime = clock.instant();
-            recovered = true;
+            kernel.elected(clock.instant());
             LOG.infof("Leading master %s has finished recovery", identity.pid());
         } catch (RuntimeException e) {
             LOG.errorf("Recovery failed, retrying in 1s: %s", e.getMessage());
@@ -115,16 +143,22 @@ public class MesosMaster implements LeaderElection.Listener {
     @Override
     public void deposed() {
         actor.tell(() -> {
-            recovered = false;
-            electedTime = null;
-            events.closeAll();
-            agents.reset();
+            kernel.deposed();
+            resetState();
         });
+    }
+
+    private void resetState() {
+        events.closeAll();
+        frameworks.reset();
+        tasks.reset();
+        offers.reset();
+        agents.reset();
     }
 
     /** True once this master leads and has read its registry. */
     public boolean recovered() {
-        return recovered;
+        return kernel.recovered();
     }
 
     /** A consistent snapshot of the state. */
@@ -133,43 +167,99 @@ public class MesosMaster implements LeaderElection.Listener {
     }
 
     private MasterSnapshot snapshotNow() {
+        TaskBook book = tasks.book();
         return new MasterSnapshot(identity.masterInfo(), election.leader().orElse(null), identity.startTime(),
-                electedTime, config.cluster(), flags(), agents.agents());
+                kernel.electedTime(), config.cluster(), flags(), agents.agents(), frameworks.all(),
+                frameworks.completed(), book.live(), book.unreachable(), book.completed(), offers.outstanding());
     }
 
-    /** An agent subscribes; see {@link AgentService#subscribe}. */
-    public Uni<AgentEvent.Registered> subscribeAgent(AgentCall.Subscribe subscribe, String streamId,
-            RecordIOSink sink) {
+    // ------------------------------------------------------------------------------------------------------ agents
+
+    /**
+     * An agent subscribes (see {@link AgentService#subscribe}): frameworks only it knows are recovered, its tasks are
+     * reconciled, and its free resources join the allocator.
+     */
+    public Uni<Admission> subscribeAgent(AgentCall.Subscribe subscribe, String streamId, RecordIOSink sink) {
         return actor.ask(() -> {
-            requireRecovered();
-            return agents.subscribe(subscribe, streamId, sink);
+            kernel.requireRecovered();
+            Admission admission = agents.subscribe(subscribe, streamId, sink);
+            Agent agent = admission.agent();
+            admission.replaced().forEach(replaced -> agentGoneOrReplaced(replaced.id()));
+            for (FrameworkInfo framework : subscribe.frameworks() == null ? List.<FrameworkInfo> of()
+                    : subscribe.frameworks()) {
+                if (framework.hasId()) {
+                    frameworks.recover(framework).ifPresent(f -> {
+                        offers.frameworkAdded(f, false);
+                        events.publish(OperatorViews.frameworkAdded(OperatorViews.framework(f, null)));
+                    });
+                }
+            }
+            List<Task> reported = subscribe.tasks() == null ? List.of() : subscribe.tasks();
+            TaskBook.Reconciled reconciled = tasks.agentReregistered(agent.id(), reported);
+            offers.tasksEnded(reconciled.changes().stream().map(TaskBook.Change::task).toList());
+            offers.agentRegistered(agent, tasks.book().onAgent(agent.id()));
+            scheduler.allocate();
+            return admission;
         });
     }
 
     /** An agent answers a ping. */
     public Uni<Void> pong(String agentId, String streamId) {
         return actor.ask(() -> {
-            requireRecovered();
+            kernel.requireRecovered();
             agents.pong(agentId, streamId);
             return null;
         });
     }
 
-    /** An operator subscribes to the event stream. */
-    public Uni<Void> subscribeOperator(RecordIOSink sink, String encoding) {
+    /** A status update from an agent's current stream. */
+    public Uni<Void> statusUpdate(String agentId, String streamId, AgentCall.StatusUpdate update) {
         return actor.ask(() -> {
-            requireRecovered();
-            Event subscribed = OperatorViews.subscribed(snapshotNow(),
-                    config.heartbeatInterval().toMillis() / 1000.0);
-            events.add(sink, encoding, subscribed);
+            kernel.requireRecovered();
+            if (!agents.isCurrentStream(agentId, streamId)) {
+                throw new MesosHttpException(403, "Agent " + agentId + " is not subscribed with stream " + streamId);
+            }
+            if (update == null || update.frameworkId() == null || update.status() == null
+                    || !update.status().hasTaskId()) {
+                throw MesosHttpException.badRequest("Expecting 'status_update' with a framework id and a status");
+            }
+            tasks.statusUpdate(agentId, update.frameworkId(), update.status()).ifPresent(ended -> {
+                offers.tasksEnded(List.of(ended.task()));
+                scheduler.allocate();
+            });
             return null;
         });
     }
 
-    private void requireRecovered() {
-        if (!recovered) {
-            throw MesosHttpException.serviceUnavailable("Master has not finished recovery");
+    void agentDisconnected(@Observes AgentService.AgentDisconnected event) {
+        offers.agentDisconnected(event.agentId());
+    }
+
+    private void agentTick() {
+        for (Agent unreachable : agents.tick()) {
+            offers.agentRemoved(unreachable.id());
+            tasks.agentUnreachable(unreachable.id()).forEach(c -> offers.tasksEnded(List.of(c.task())));
         }
+        for (Agent gone : agents.removeExpired()) {
+            agentGoneOrReplaced(gone.id());
+        }
+    }
+
+    private void agentGoneOrReplaced(String agentId) {
+        offers.agentRemoved(agentId);
+        tasks.agentUnreachable(agentId);
+        tasks.agentGone(agentId);
+    }
+
+    /** An operator subscribes to the event stream. */
+    public Uni<Void> subscribeOperator(MessageStream stream) {
+        return actor.ask(() -> {
+            kernel.requireRecovered();
+            Event subscribed = OperatorViews.subscribed(snapshotNow(),
+                    config.heartbeatInterval().toMillis() / 1000.0);
+            events.add(stream, subscribed);
+            return null;
+        });
     }
 
     /** The configuration under the Mesos master flag names, as GET_FLAGS and /master/flags show it. */
@@ -178,7 +268,7 @@ public class MesosMaster implements LeaderElection.Listener {
         flags.put("agent_ping_timeout", MesosTime.flag(config.agentPingTimeout()));
         flags.put("max_agent_ping_timeouts", Integer.toString(config.maxAgentPingTimeouts()));
         flags.put("agent_reregister_timeout", MesosTime.flag(config.agentReregisterTimeout()));
-        flags.put("allocation_interval", "1secs");
+        flags.put("allocation_interval", MesosTime.flag(config.allocationInterval()));
         flags.put("authenticate_agents", "false");
         flags.put("authenticate_frameworks", "false");
         flags.put("authenticate_http_readonly", "false");
@@ -187,10 +277,15 @@ public class MesosMaster implements LeaderElection.Listener {
         flags.put("hostname", identity.hostname());
         flags.put("ip", identity.ip());
         flags.put("port", Integer.toString(identity.port()));
+        flags.put("max_completed_frameworks", Integer.toString(config.maxCompletedFrameworks()));
+        flags.put("max_completed_tasks_per_framework", Integer.toString(config.maxCompletedTasksPerFramework()));
         flags.put("max_operator_event_stream_subscribers",
                 Integer.toString(config.maxOperatorEventStreamSubscribers()));
+        flags.put("min_allocatable_resources", config.minAllocatableResources());
+        config.offerTimeout().ifPresent(t -> flags.put("offer_timeout", MesosTime.flag(t)));
         flags.put("quorum", Integer.toString(zooKeeper.ensemble() == null ? 1 : zooKeeper.ensemble().quorum()));
         flags.put("registry", "zookeeper");
+        flags.put("registry_max_agent_age", MesosTime.flag(config.registryMaxAgentAge()));
         flags.put("work_dir", config.workDir().toString());
         flags.put("zk", "zk://" + (zooKeeper.ensemble() == null ? config.zk().connect().orElse("")
                 : zooKeeper.ensemble().connectString()) + config.zk().root());

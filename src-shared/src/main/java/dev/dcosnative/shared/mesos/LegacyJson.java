@@ -4,10 +4,15 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import org.apache.mesos.v1.Protos.Attribute;
+import org.apache.mesos.v1.Protos.Label;
 import org.apache.mesos.v1.Protos.Resource;
+import org.apache.mesos.v1.Protos.Task;
+import org.apache.mesos.v1.Protos.TaskStatus;
 import org.apache.mesos.v1.Protos.Value;
 import org.apache.mesos.v1.Protos.VersionInfo;
 
@@ -124,6 +129,67 @@ public final class LegacyJson {
     public static ArrayNode full(Collection<Resource> resources) {
         ArrayNode array = JSON.arrayNode();
         resources.forEach(r -> array.add(ProtoJson.toTree(r)));
+        return array;
+    }
+
+    /** A task as the legacy endpoints show it. */
+    public static ObjectNode task(Task task) {
+        ObjectNode node = JSON.objectNode();
+        node.put("id", task.getTaskId().getValue());
+        node.put("name", task.getName());
+        node.put("framework_id", task.getFrameworkId().getValue());
+        node.put("executor_id", task.hasExecutorId() ? task.getExecutorId().getValue() : "");
+        node.put("slave_id", task.getAgentId().getValue());
+        node.put("state", task.getState().name());
+        node.set("resources", resources(task.getResourcesList()));
+        Set<String> roles = new TreeSet<>();
+        for (Resource resource : task.getResourcesList()) {
+            roles.add(resource.hasAllocationInfo() ? resource.getAllocationInfo().getRole()
+                    : Resources.roleOf(resource));
+        }
+        if (!roles.isEmpty()) {
+            node.put("role", roles.iterator().next());
+        }
+        ArrayNode statuses = node.putArray("statuses");
+        for (TaskStatus status : task.getStatusesList()) {
+            ObjectNode s = statuses.addObject();
+            s.put("state", status.getState().name());
+            s.put("timestamp", status.getTimestamp());
+            if (status.hasHealthy()) {
+                s.put("healthy", status.getHealthy());
+            }
+            if (status.hasContainerStatus()) {
+                s.set("container_status", ProtoJson.toTree(status.getContainerStatus()));
+            }
+        }
+        if (task.hasUser()) {
+            node.put("user", task.getUser());
+        }
+        if (task.hasLabels()) {
+            node.set("labels", labels(task.getLabels().getLabelsList()));
+        }
+        if (task.hasDiscovery()) {
+            node.set("discovery", ProtoJson.toTree(task.getDiscovery()));
+        }
+        if (task.hasContainer()) {
+            node.set("container", ProtoJson.toTree(task.getContainer()));
+        }
+        if (task.hasHealthCheck()) {
+            node.set("health_check", ProtoJson.toTree(task.getHealthCheck()));
+        }
+        return node;
+    }
+
+    /** Labels as the legacy endpoints list them: [{key, value}]. */
+    public static ArrayNode labels(List<Label> labels) {
+        ArrayNode array = JSON.arrayNode();
+        for (Label label : labels) {
+            ObjectNode l = array.addObject();
+            l.put("key", label.getKey());
+            if (label.hasValue()) {
+                l.put("value", label.getValue());
+            }
+        }
         return array;
     }
 }

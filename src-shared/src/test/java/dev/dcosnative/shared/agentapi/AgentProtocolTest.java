@@ -9,8 +9,17 @@ import java.util.List;
 
 import org.apache.mesos.v1.Protos.AgentID;
 import org.apache.mesos.v1.Protos.AgentInfo;
+import org.apache.mesos.v1.Protos.CommandInfo;
+import org.apache.mesos.v1.Protos.FrameworkID;
+import org.apache.mesos.v1.Protos.FrameworkInfo;
 import org.apache.mesos.v1.Protos.MasterInfo;
+import org.apache.mesos.v1.Protos.TaskID;
+import org.apache.mesos.v1.Protos.TaskInfo;
+import org.apache.mesos.v1.Protos.TaskState;
+import org.apache.mesos.v1.Protos.TaskStatus;
 import org.junit.jupiter.api.Test;
+
+import com.google.protobuf.ByteString;
 
 import dev.dcosnative.shared.mesos.Attributes;
 import dev.dcosnative.shared.mesos.Resources;
@@ -30,7 +39,7 @@ class AgentProtocolTest {
                 .setType(AgentInfo.Capability.Type.MULTI_ROLE)
                 .build();
 
-        byte[] wire = AgentProtocol.encode(AgentCall.subscribe(info, "0.1.0", List.of(multiRole)));
+        byte[] wire = AgentProtocol.encode(AgentCall.subscribe(info, "0.1.0", List.of(multiRole), List.of(), List.of()));
         AgentCall decoded = AgentProtocol.decodeCall(wire);
 
         assertThat(new String(wire, StandardCharsets.UTF_8)).contains("\"agent_info\":{\"hostname\":\"127.0.0.2\"")
@@ -49,6 +58,25 @@ class AgentProtocolTest {
         assertThat(AgentProtocol.decodeEvent(AgentProtocol.encode(registered))).isEqualTo(registered);
         assertThat(AgentProtocol.decodeEvent(AgentProtocol.encode(AgentEvent.ping())).type())
                 .isEqualTo(AgentEvent.Type.PING);
+    }
+
+    @Test
+    void taskEventsAndStatusUpdatesRoundTrip() throws IOException {
+        FrameworkInfo framework = FrameworkInfo.newBuilder().setUser("root").setName("fw")
+                .setId(FrameworkID.newBuilder().setValue("F1")).build();
+        TaskInfo task = TaskInfo.newBuilder().setName("t").setTaskId(TaskID.newBuilder().setValue("t1"))
+                .setAgentId(AgentID.newBuilder().setValue("A"))
+                .addAllResources(Resources.parse("cpus:0.1;mem:32", "*"))
+                .setCommand(CommandInfo.newBuilder().setValue("echo hi")).build();
+        AgentEvent run = AgentEvent.runTask(framework, task);
+        assertThat(AgentProtocol.decodeEvent(AgentProtocol.encode(run))).isEqualTo(run);
+
+        TaskStatus status = TaskStatus.newBuilder().setTaskId(task.getTaskId()).setState(TaskState.TASK_RUNNING)
+                .setUuid(ByteString.copyFrom(new byte[] { 1, 2, 3, (byte) 0xff })).build();
+        AgentCall update = AgentCall.statusUpdate(task.getAgentId(), framework.getId(), status);
+        AgentCall decoded = AgentProtocol.decodeCall(AgentProtocol.encode(update));
+        assertThat(decoded.statusUpdate().status().getUuid()).isEqualTo(status.getUuid());
+        assertThat(new String(AgentProtocol.encode(update), StandardCharsets.UTF_8)).contains("\"uuid\":\"AQID/w==\"");
     }
 
     @Test

@@ -66,6 +66,7 @@ public class AgentRoutes {
         switch (call.type()) {
             case SUBSCRIBE -> subscribe(ctx, call);
             case PONG -> pong(ctx, call);
+            case STATUS_UPDATE -> statusUpdate(ctx, call);
         }
     }
 
@@ -80,6 +81,18 @@ public class AgentRoutes {
                 Map.of("Message-Content-Type", MediaTypes.APPLICATION_JSON, AgentProtocol.STREAM_ID_HEADER, streamId));
         master.subscribeAgent(call.subscribe(), streamId, sink).subscribe().with(registered -> {
         }, failure -> MesosHttp.fail(ctx, failure));
+    }
+
+    private void statusUpdate(RoutingContext ctx, AgentCall call) {
+        String streamId = ctx.request().getHeader(AgentProtocol.STREAM_ID_HEADER);
+        if (call.agentId() == null || streamId == null) {
+            MesosResponses.error(ctx, 400, "Expecting 'agent_id' and the '" + AgentProtocol.STREAM_ID_HEADER
+                    + "' header to be present");
+            return;
+        }
+        master.statusUpdate(call.agentId().getValue(), streamId, call.statusUpdate()).subscribe().with(
+                ok -> ctx.response().setStatusCode(202).end(),
+                failure -> MesosHttp.fail(ctx, failure));
     }
 
     private void pong(RoutingContext ctx, AgentCall call) {

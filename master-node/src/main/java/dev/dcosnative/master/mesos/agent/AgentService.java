@@ -2,12 +2,15 @@ package dev.dcosnative.master.mesos.agent;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 
 import org.apache.mesos.v1.Protos.AgentInfo;
 import org.jboss.logging.Logger;
@@ -52,18 +55,20 @@ public class AgentService {
     private final MasterIdentity identity;
     private final MasterConfig config;
     private final Clock clock;
+    private final Event<AgentDisconnected> disconnectedEvent;
     private final AgentTable table;
     private final Map<String, Stream> streams = new HashMap<>();
     private final AtomicLong nextAgentNumber = new AtomicLong();
 
     public AgentService(MasterActor actor, AgentRegistryStore registry, OperatorEvents events, MasterIdentity identity,
-            MasterConfig config, Clock clock) {
+            MasterConfig config, Clock clock, Event<AgentDisconnected> disconnectedEvent) {
         this.actor = actor;
         this.registry = registry;
         this.events = events;
         this.identity = identity;
         this.config = config;
         this.clock = clock;
+        this.disconnectedEvent = disconnectedEvent;
         this.table = new AgentTable(new AgentTimeouts(config.agentPingTimeout(), config.maxAgentPingTimeouts(),
                 config.agentReregisterTimeout()));
     }
@@ -74,7 +79,7 @@ public class AgentService {
      *
      * @throws MesosHttpException 400 when the agent's info is unusable
      */
-    public AgentEvent.Registered subscribe(AgentCall.Subscribe subscribe, String streamId, RecordIOSink sink) {
+    public Admission subscribe(AgentCall.Subscribe subscribe, String streamId, RecordIOSink sink) {
         if (subscribe.agentInfo() == null) {
             throw MesosHttpException.badRequest("Expecting 'subscribe.agent_info' to be present");
         }
@@ -110,7 +115,7 @@ public class AgentService {
         if (admission.added()) {
             events.publish(OperatorViews.agentAdded(agent));
         }
-        return registered;
+        return admission;
     }
 
     /**
@@ -126,11 +131,14 @@ public class AgentService {
         table.heartbeat(agentId, clock.instant());
     }
 
-    /** Pings every connected agent and marks the overdue ones unreachable. Runs every ping timeout. */
-    public void tick() {
+    /**
+     * Pings every connected agent and marks the overdue ones unreachable (returned). Runs every ping timeout.
+     */
+    public List<Agent> tick() {
         byte[] ping = AgentProtocol.encode(AgentEvent.ping());
         streams.values().forEach(s -> s.sink().send(ping));
         Instant now = clock.instant();
+        List<Agent> marked = new ArrayList<>();
         for (Agent overdue : table.overdue(now)) {
             Agent unreachable = table.unreachable(overdue, now);
             registry.put(RegistryRecord.of(unreachable));
@@ -141,7 +149,28 @@ public class AgentService {
                             : "no ping answered for " + config.agentPingTimeout()
                                     .multipliedBy(config.maxAgentPingTimeouts()));
             events.publish(OperatorViews.agentRemoved(overdue.id()));
+            marked.add(unreachable);
         }
+        return marked;
+    }
+
+    /**
+     * Removes the agents unreachable for longer than the registry keeps them (Mesos {@code registry_max_agent_age});
+     * returns them: their tasks are gone.
+     */
+    public List<Agent> removeExpired() {
+        Instant limit = clock.instant().minus(config.registryMaxAgentAge());
+        List<Agent> gone = new ArrayList<>();
+        for (Agent agent : table.withStatus(AgentStatus.UNREACHABLE)) {
+            if (agent.unreachableTime() != null && agent.unreachableTime().isBefore(limit)) {
+                registry.remove(agent.id());
+                table.remove(agent.id());
+                LOG.warnf("Agent %s at %s removed: unreachable since %s", agent.id(), agent.address(),
+                        agent.unreachableTime());
+                gone.add(agent);
+            }
+        }
+        return gone;
     }
 
     /** Rebuilds the agents from the registry (this master was just elected). */
@@ -163,14 +192,42 @@ public class AgentService {
         return table.all();
     }
 
-    /** The agent's stream ended: it stays registered, inactive, until it subscribes again or times out. */
+    public Optional<Agent> get(String agentId) {
+        return table.get(agentId);
+    }
+
+    /** Sends an event down the agent's stream; false when the agent has no open stream. */
+    public boolean send(String agentId, AgentEvent event) {
+        Stream stream = streams.get(agentId);
+        if (stream == null) {
+            return false;
+        }
+        stream.sink().send(AgentProtocol.encode(event));
+        return true;
+    }
+
+    /** True when the call comes from the agent's current stream. */
+    public boolean isCurrentStream(String agentId, String streamId) {
+        Stream stream = streams.get(agentId);
+        return stream != null && stream.id().equals(streamId);
+    }
+
+    /**
+     * The agent's stream ended: it stays registered, inactive, until it subscribes again or times out. Fires
+     * {@link AgentDisconnected} when that was its current stream.
+     */
     public void disconnected(String agentId, String streamId) {
         Stream stream = streams.get(agentId);
         if (stream != null && stream.id().equals(streamId)) {
             streams.remove(agentId);
             table.disconnected(agentId);
             LOG.infof("Agent %s disconnected", agentId);
+            disconnectedEvent.fire(new AgentDisconnected(agentId));
         }
+    }
+
+    /** An agent's stream closed (fired on the master actor). */
+    public record AgentDisconnected(String agentId) {
     }
 
     private void closeStream(String agentId) {

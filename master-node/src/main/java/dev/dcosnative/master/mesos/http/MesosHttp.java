@@ -9,7 +9,7 @@ import org.jboss.logging.Logger;
 
 import io.vertx.ext.web.RoutingContext;
 
-import dev.dcosnative.master.mesos.MesosMaster;
+import dev.dcosnative.master.mesos.KernelState;
 import dev.dcosnative.master.mesos.leader.LeaderElection;
 import dev.dcosnative.master.mesos.registry.AgentRegistryStore;
 import dev.dcosnative.shared.http.MesosHttpException;
@@ -26,11 +26,11 @@ public class MesosHttp {
     private static final Logger LOG = Logger.getLogger(MesosHttp.class);
 
     private final LeaderElection election;
-    private final MesosMaster master;
+    private final KernelState kernel;
 
-    public MesosHttp(LeaderElection election, MesosMaster master) {
+    public MesosHttp(LeaderElection election, KernelState kernel) {
         this.election = election;
-        this.master = master;
+        this.kernel = kernel;
     }
 
     /**
@@ -38,7 +38,7 @@ public class MesosHttp {
      */
     public boolean leading(RoutingContext ctx) {
         if (election.isLeader()) {
-            if (master.recovered()) {
+            if (kernel.recovered()) {
                 return true;
             }
             MesosResponses.error(ctx, 503, "Master has not finished recovery");

@@ -40,8 +40,8 @@ public class LegacyRoutes {
         state(router, List.of("/master/state", "/state", "/state.json", "/master/state.json"), LegacyViews::state);
         state(router, List.of("/master/state-summary", "/state-summary"), LegacyViews::stateSummary);
         state(router, List.of("/master/slaves", "/slaves"), LegacyViews::slaves);
-        state(router, List.of("/master/frameworks", "/frameworks"), s -> LegacyViews.frameworks());
-        state(router, List.of("/master/tasks", "/tasks"), s -> LegacyViews.tasks());
+        state(router, List.of("/master/frameworks", "/frameworks"), LegacyViews::frameworks);
+        state(router, List.of("/master/tasks", "/tasks"), LegacyViews::tasks);
         for (String path : List.of("/master/flags", "/flags")) {
             router.get(path).handler(ctx -> json(ctx, LegacyViews.flags(master.flags())));
         }

@@ -1,6 +1,8 @@
 package dev.dcosnative.master.mesos.operator;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,10 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.mesos.v1.master.Protos.Event;
 
 import dev.dcosnative.master.MasterConfig;
-import dev.dcosnative.shared.http.MediaTypes;
 import dev.dcosnative.shared.http.MesosHttpException;
-import dev.dcosnative.shared.proto.ProtoJson;
-import dev.dcosnative.shared.vertx.RecordIOSink;
+import dev.dcosnative.shared.vertx.MessageStream;
 
 /**
  * The subscribers of the operator event stream ({@code SUBSCRIBE}) and the fan-out of events to them, each in the
@@ -21,10 +21,7 @@ import dev.dcosnative.shared.vertx.RecordIOSink;
 @ApplicationScoped
 public class OperatorEvents {
 
-    private record Subscriber(RecordIOSink sink, String encoding) {
-    }
-
-    private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
+    private final List<MessageStream> subscribers = new CopyOnWriteArrayList<>();
     private final int maxSubscribers;
 
     public OperatorEvents(MasterConfig config) {
@@ -32,34 +29,27 @@ public class OperatorEvents {
     }
 
     /** Adds a subscriber and sends it {@code subscribed} first. */
-    public void add(RecordIOSink sink, String encoding, Event subscribed) {
-        subscribers.removeIf(s -> s.sink().isClosed());
+    public void add(MessageStream stream, Event subscribed) {
+        subscribers.removeIf(MessageStream::isClosed);
         if (subscribers.size() >= maxSubscribers) {
             throw new MesosHttpException(503, "Reached the maximum number of operator event stream subscribers ("
                     + maxSubscribers + ")");
         }
-        Subscriber subscriber = new Subscriber(sink, encoding);
-        sink.send(encode(subscribed, encoding));
-        subscribers.add(subscriber);
-        sink.onClose(() -> subscribers.remove(subscriber));
+        stream.send(subscribed);
+        subscribers.add(stream);
+        stream.sink().onClose(() -> subscribers.remove(stream));
     }
 
-    /** Sends an event to every subscriber. */
+    /** Sends an event to every subscriber, encoding it once per encoding. */
     public void publish(Event event) {
-        byte[] json = null;
-        byte[] protobuf = null;
-        for (Subscriber subscriber : subscribers) {
-            if (subscriber.sink().isClosed()) {
+        Map<String, byte[]> encoded = new HashMap<>(2);
+        for (MessageStream subscriber : subscribers) {
+            if (subscriber.isClosed()) {
                 subscribers.remove(subscriber);
                 continue;
             }
-            if (MediaTypes.APPLICATION_PROTOBUF.equals(subscriber.encoding())) {
-                protobuf = protobuf != null ? protobuf : event.toByteArray();
-                subscriber.sink().send(protobuf);
-            } else {
-                json = json != null ? json : ProtoJson.toJson(event);
-                subscriber.sink().send(json);
-            }
+            subscriber.sendEncoded(encoded.computeIfAbsent(subscriber.encoding(),
+                    encoding -> MessageStream.encode(event, encoding)));
         }
     }
 
@@ -69,11 +59,7 @@ public class OperatorEvents {
 
     /** Ends every stream (the master lost the lead; subscribers reconnect to the new leader). */
     public void closeAll() {
-        subscribers.forEach(s -> s.sink().close());
+        subscribers.forEach(MessageStream::close);
         subscribers.clear();
-    }
-
-    static byte[] encode(Event event, String encoding) {
-        return MediaTypes.APPLICATION_PROTOBUF.equals(encoding) ? event.toByteArray() : ProtoJson.toJson(event);
     }
 }

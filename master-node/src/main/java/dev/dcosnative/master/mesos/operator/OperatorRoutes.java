@@ -27,6 +27,7 @@ import dev.dcosnative.shared.http.MesosCalls;
 import dev.dcosnative.shared.http.MesosHttpException;
 import dev.dcosnative.shared.proto.ProtoJson;
 import dev.dcosnative.shared.vertx.MesosResponses;
+import dev.dcosnative.shared.vertx.MessageStream;
 import dev.dcosnative.shared.vertx.RecordIOSink;
 
 /**
@@ -94,8 +95,8 @@ public class OperatorRoutes {
             case GET_MASTER -> master.snapshot().map(OperatorViews::master);
             case GET_STATE -> master.snapshot().map(OperatorViews::state);
             case GET_AGENTS -> master.snapshot().map(OperatorViews::agents);
-            case GET_FRAMEWORKS -> Uni.createFrom().item(OperatorViews.frameworks());
-            case GET_TASKS -> Uni.createFrom().item(OperatorViews.tasks());
+            case GET_FRAMEWORKS -> master.snapshot().map(OperatorViews::frameworks);
+            case GET_TASKS -> master.snapshot().map(OperatorViews::tasks);
             case GET_EXECUTORS -> Uni.createFrom().item(OperatorViews.executors());
             default -> Uni.createFrom().failure(new MesosHttpException(501,
                     "The '" + call.getType() + "' call is not implemented by this master yet"));
@@ -125,7 +126,7 @@ public class OperatorRoutes {
         }
         RecordIOSink sink = new RecordIOSink(ctx.response(), ctx.vertx().getOrCreateContext(), streamType.get(),
                 headers);
-        master.subscribeOperator(sink, messageType).subscribe().with(ok -> {
+        master.subscribeOperator(new MessageStream(sink, messageType)).subscribe().with(ok -> {
         }, failure -> MesosHttp.fail(ctx, failure));
     }
 

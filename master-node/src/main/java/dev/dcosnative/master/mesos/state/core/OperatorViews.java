@@ -3,13 +3,20 @@ package dev.dcosnative.master.mesos.state.core;
 import java.util.Map;
 
 import org.apache.mesos.v1.Protos.AgentID;
+import org.apache.mesos.v1.Protos.FrameworkID;
+import org.apache.mesos.v1.Protos.FrameworkInfo;
+import org.apache.mesos.v1.Protos.Task;
+import org.apache.mesos.v1.Protos.TaskState;
+import org.apache.mesos.v1.Protos.TaskStatus;
 import org.apache.mesos.v1.master.Protos.Event;
 import org.apache.mesos.v1.master.Protos.Response;
 
 import dev.dcosnative.master.mesos.agent.core.Agent;
 import dev.dcosnative.master.mesos.agent.core.AgentStatus;
+import dev.dcosnative.master.mesos.framework.core.Framework;
 import dev.dcosnative.shared.mesos.MesosInfo;
 import dev.dcosnative.shared.mesos.MesosTime;
+import dev.dcosnative.shared.mesos.ResourceBag;
 
 /** The v1 operator API answers and events, built from a {@link MasterSnapshot}. */
 public final class OperatorViews {
@@ -48,7 +55,12 @@ public final class OperatorViews {
         return Response.newBuilder().setType(Response.Type.GET_MASTER).setGetMaster(builder).build();
     }
 
+    /** An agent as GET_AGENTS and AGENT_ADDED show it, without what is allocated or offered on it. */
     public static Response.GetAgents.Agent agent(Agent agent) {
+        return agent(agent, ResourceBag.empty(), ResourceBag.empty());
+    }
+
+    public static Response.GetAgents.Agent agent(Agent agent, ResourceBag allocated, ResourceBag offered) {
         Response.GetAgents.Agent.Builder builder = Response.GetAgents.Agent.newBuilder()
                 .setAgentInfo(agent.info())
                 .setActive(agent.active())
@@ -57,6 +69,8 @@ public final class OperatorViews {
                 .setPid(agent.pid())
                 .setRegisteredTime(MesosTime.timeInfo(agent.registeredTime()))
                 .addAllTotalResources(agent.info().getResourcesList())
+                .addAllAllocatedResources(allocated.toResources())
+                .addAllOfferedResources(offered.toResources())
                 .addAllCapabilities(agent.capabilities());
         if (agent.reregisteredTime() != null) {
             builder.setReregisteredTime(MesosTime.timeInfo(agent.reregisteredTime()));
@@ -66,7 +80,8 @@ public final class OperatorViews {
 
     public static Response.GetAgents getAgents(MasterSnapshot snapshot) {
         Response.GetAgents.Builder builder = Response.GetAgents.newBuilder();
-        snapshot.withStatus(AgentStatus.REGISTERED).forEach(a -> builder.addAgents(agent(a)));
+        snapshot.withStatus(AgentStatus.REGISTERED)
+                .forEach(a -> builder.addAgents(agent(a, snapshot.usedOn(a.id()), snapshot.offeredOn(a.id()))));
         snapshot.withStatus(AgentStatus.RECOVERED).forEach(a -> builder.addRecoveredAgents(a.info()));
         return builder.build();
     }
@@ -77,10 +92,47 @@ public final class OperatorViews {
 
     public static Response.GetState getState(MasterSnapshot snapshot) {
         return Response.GetState.newBuilder()
-                .setGetTasks(Response.GetTasks.getDefaultInstance())
+                .setGetTasks(getTasks(snapshot))
                 .setGetExecutors(Response.GetExecutors.getDefaultInstance())
-                .setGetFrameworks(Response.GetFrameworks.getDefaultInstance())
+                .setGetFrameworks(getFrameworks(snapshot))
                 .setGetAgents(getAgents(snapshot))
+                .build();
+    }
+
+    /** A framework as GET_FRAMEWORKS and FRAMEWORK_ADDED show it. */
+    public static Response.GetFrameworks.Framework framework(Framework framework, MasterSnapshot snapshot) {
+        Response.GetFrameworks.Framework.Builder builder = Response.GetFrameworks.Framework.newBuilder()
+                .setFrameworkInfo(framework.info())
+                .setActive(framework.connected())
+                .setConnected(framework.connected())
+                .setRecovered(false)
+                .setRegisteredTime(MesosTime.timeInfo(framework.registeredTime()));
+        if (framework.reregisteredTime() != null) {
+            builder.setReregisteredTime(MesosTime.timeInfo(framework.reregisteredTime()));
+        }
+        if (framework.disconnectedTime() != null) {
+            builder.setUnregisteredTime(MesosTime.timeInfo(framework.disconnectedTime()));
+        }
+        if (snapshot != null) {
+            snapshot.offersOf(framework.id()).forEach(o -> builder.addOffers(o.offer()));
+            builder.addAllAllocatedResources(snapshot.usedBy(framework.id()).toResources())
+                    .addAllOfferedResources(snapshot.offeredTo(framework.id()).toResources());
+        }
+        return builder.build();
+    }
+
+    public static Response.GetFrameworks getFrameworks(MasterSnapshot snapshot) {
+        Response.GetFrameworks.Builder builder = Response.GetFrameworks.newBuilder();
+        snapshot.frameworks().forEach(f -> builder.addFrameworks(framework(f, snapshot)));
+        snapshot.completedFrameworks().forEach(f -> builder.addCompletedFrameworks(framework(f, null)));
+        return builder.build();
+    }
+
+    public static Response.GetTasks getTasks(MasterSnapshot snapshot) {
+        return Response.GetTasks.newBuilder()
+                .addAllTasks(snapshot.tasks())
+                .addAllUnreachableTasks(snapshot.unreachableTasks())
+                .addAllCompletedTasks(snapshot.completedTasks())
                 .build();
     }
 
@@ -88,17 +140,17 @@ public final class OperatorViews {
         return Response.newBuilder().setType(Response.Type.GET_STATE).setGetState(getState(snapshot)).build();
     }
 
-    public static Response frameworks() {
+    public static Response frameworks(MasterSnapshot snapshot) {
         return Response.newBuilder()
                 .setType(Response.Type.GET_FRAMEWORKS)
-                .setGetFrameworks(Response.GetFrameworks.getDefaultInstance())
+                .setGetFrameworks(getFrameworks(snapshot))
                 .build();
     }
 
-    public static Response tasks() {
+    public static Response tasks(MasterSnapshot snapshot) {
         return Response.newBuilder()
                 .setType(Response.Type.GET_TASKS)
-                .setGetTasks(Response.GetTasks.getDefaultInstance())
+                .setGetTasks(getTasks(snapshot))
                 .build();
     }
 
@@ -129,6 +181,44 @@ public final class OperatorViews {
         return Event.newBuilder()
                 .setType(Event.Type.AGENT_REMOVED)
                 .setAgentRemoved(Event.AgentRemoved.newBuilder().setAgentId(AgentID.newBuilder().setValue(agentId)))
+                .build();
+    }
+
+    public static Event taskAdded(Task task) {
+        return Event.newBuilder()
+                .setType(Event.Type.TASK_ADDED)
+                .setTaskAdded(Event.TaskAdded.newBuilder().setTask(task))
+                .build();
+    }
+
+    public static Event taskUpdated(String frameworkId, TaskStatus status, TaskState state) {
+        return Event.newBuilder()
+                .setType(Event.Type.TASK_UPDATED)
+                .setTaskUpdated(Event.TaskUpdated.newBuilder()
+                        .setFrameworkId(FrameworkID.newBuilder().setValue(frameworkId))
+                        .setStatus(status)
+                        .setState(state))
+                .build();
+    }
+
+    public static Event frameworkAdded(Response.GetFrameworks.Framework framework) {
+        return Event.newBuilder()
+                .setType(Event.Type.FRAMEWORK_ADDED)
+                .setFrameworkAdded(Event.FrameworkAdded.newBuilder().setFramework(framework))
+                .build();
+    }
+
+    public static Event frameworkUpdated(Response.GetFrameworks.Framework framework) {
+        return Event.newBuilder()
+                .setType(Event.Type.FRAMEWORK_UPDATED)
+                .setFrameworkUpdated(Event.FrameworkUpdated.newBuilder().setFramework(framework))
+                .build();
+    }
+
+    public static Event frameworkRemoved(FrameworkInfo info) {
+        return Event.newBuilder()
+                .setType(Event.Type.FRAMEWORK_REMOVED)
+                .setFrameworkRemoved(Event.FrameworkRemoved.newBuilder().setFrameworkInfo(info))
                 .build();
     }
 

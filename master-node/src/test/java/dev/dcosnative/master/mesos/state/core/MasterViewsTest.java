@@ -43,7 +43,7 @@ class MasterViewsTest {
                 status == AgentStatus.UNREACHABLE ? T0 : null);
     }
 
-    private final MasterSnapshot snapshot = new MasterSnapshot(SELF, SELF, T0, T0, "c", Map.of("cluster", "c"),
+    private final MasterSnapshot snapshot = MasterSnapshot.ofAgents(SELF, SELF, T0, T0, "c", Map.of("cluster", "c"),
             List.of(agent("A", "10.0.0.2", "*", AgentStatus.REGISTERED, true),
                     agent("B", "10.0.0.3", "slave_public", AgentStatus.REGISTERED, false),
                     agent("C", "10.0.0.4", "*", AgentStatus.RECOVERED, false),
