@@ -44,6 +44,10 @@ public interface AgentConfig {
     @WithDefault("auto")
     String isolation();
 
+    /** The cgroup under each controller that holds the tasks' cgroups (Mesos {@code --cgroups_root}). */
+    @WithDefault("dcos")
+    String cgroupsRoot();
+
     /** Most processes a task may run (cgroups pids.max). */
     @WithDefault("4096")
     long taskMaxPids();

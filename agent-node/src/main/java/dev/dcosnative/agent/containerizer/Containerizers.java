@@ -1,5 +1,7 @@
 package dev.dcosnative.agent.containerizer;
 
+import java.nio.file.Path;
+
 /** Creates the agent's containerizer without CDI (the agent wires it). */
 public final class Containerizers {
 
@@ -16,6 +18,14 @@ public final class Containerizers {
      */
     public static Containerizer create(String isolation) {
         return new ProcessContainerizer(isolation);
+    }
+
+    /**
+     * The same, with the tasks' cgroups under {@code /sys/fs/cgroup/<controller>/<cgroupsRoot>} (Mesos
+     * {@code --cgroups_root}).
+     */
+    public static Containerizer create(String isolation, String cgroupsRoot) {
+        return new ProcessContainerizer(isolation, Path.of("/sys/fs/cgroup"), cgroupsRoot);
     }
 
     /** {@link #create(String) create("auto")}. */

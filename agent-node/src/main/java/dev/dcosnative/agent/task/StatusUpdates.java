@@ -144,6 +144,7 @@ final class StatusUpdates {
     private void send(Entry entry, Instant now) {
         TaskStatus head = entry.stream.head().orElseThrow();
         entry.nextAttempt = now.plus(entry.interval);
+        LOG.debugf("Sending %s of task %s (%d pending)", head.getState(), entry.taskId, entry.stream.pendingCount());
         link.sendStatusUpdate(FrameworkID.newBuilder().setValue(entry.frameworkId).build(), head);
     }
 

@@ -6,6 +6,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -34,7 +35,10 @@ public final class Cluster implements AutoCloseable {
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             synchronized (OPEN) {
-                OPEN.forEach(c -> c.nodes().forEach(n -> n.process().kill()));
+                OPEN.forEach(c -> {
+                    c.nodes().forEach(n -> n.process().kill());
+                    Leftovers.end(c.workRoot, c.cgroupsRoot, c.created);
+                });
             }
         }, "it-cluster-reaper"));
     }
@@ -54,6 +58,8 @@ public final class Cluster implements AutoCloseable {
     private final List<Node> agents = new ArrayList<>();
     private final Map<String, String> masterProperties;
     private final Map<String, String> agentProperties;
+    private final String cgroupsRoot;
+    private final Instant created = Instant.now().minusSeconds(1);
 
     private Cluster(Builder builder) {
         this.name = builder.name;
@@ -64,6 +70,7 @@ public final class Cluster implements AutoCloseable {
         this.logRoot = Path.of(System.getProperty("dcos.it.logs", output.resolve("it-logs").toString())).resolve(name);
         this.masterProperties = builder.masterProperties;
         this.agentProperties = builder.agentProperties;
+        this.cgroupsRoot = "dcos-it-" + ProcessHandle.current().pid() + "-" + name;
         deleteRecursively(workRoot);
         deleteRecursively(logRoot);
         List<String> masterIps = new ArrayList<>();
@@ -177,10 +184,12 @@ public final class Cluster implements AutoCloseable {
                 .collect(Collectors.joining("\n"));
     }
 
+    /** Stops every node, then ends the tasks the agents leave running and removes their cgroups. */
     @Override
     public void close() {
         agents.forEach(a -> a.process().stop(Duration.ofSeconds(10)));
         masters.forEach(m -> m.process().stop(Duration.ofSeconds(10)));
+        Leftovers.end(workRoot, cgroupsRoot, created);
         synchronized (OPEN) {
             OPEN.remove(this);
         }
@@ -215,6 +224,7 @@ public final class Cluster implements AutoCloseable {
         props.put("dcos.agent.resources.cpus", "2");
         props.put("dcos.agent.resources.mem", "2048");
         props.put("dcos.agent.resources.disk", "4096");
+        props.put("dcos.agent.cgroups-root", cgroupsRoot);
         props.putAll(agentProperties);
         return new Node(nodeName, ip, 5051, work,
                 NodeProcess.create(nodeName, command(isPublic ? Binaries.publicAgent() : Binaries.agent(), props),

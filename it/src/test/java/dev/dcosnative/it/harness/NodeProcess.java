@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -59,29 +58,30 @@ public final class NodeProcess {
         return process.pid();
     }
 
-    /** SIGKILL: the node dies without any chance to clean up, as in a crash or power loss. */
+    /**
+     * SIGKILL to the node's process only, as in a crash: what it started (an agent's tasks) lives on, as it would.
+     */
     public void kill() {
         if (process == null) {
             return;
         }
-        List<ProcessHandle> children = new ArrayList<>(process.descendants().toList());
         process.destroyForcibly();
-        children.forEach(ProcessHandle::destroyForcibly);
         await(Duration.ofSeconds(10));
     }
 
-    /** SIGTERM, then SIGKILL after the grace period. */
+    /**
+     * SIGTERM, then SIGKILL after the grace period. An agent leaves its tasks running when it stops (they are
+     * recovered when it starts again); {@link Cluster#close()} ends them.
+     */
     public void stop(Duration grace) {
         if (process == null || !process.isAlive()) {
             return;
         }
-        List<ProcessHandle> children = new ArrayList<>(process.descendants().toList());
         process.destroy();
         if (!await(grace)) {
             process.destroyForcibly();
             await(Duration.ofSeconds(10));
         }
-        children.forEach(ProcessHandle::destroyForcibly);
     }
 
     private boolean await(Duration timeout) {
