@@ -61,7 +61,10 @@ public class MasterLink {
     private final Backoff backoff;
 
     private Context context;
+    /** The subscription stream and pongs: never queued behind status updates, so a busy agent still looks alive. */
     private HttpClient client;
+    /** Status updates, on a pool of their own. */
+    private HttpClient updates;
     private int nextMaster;
     private URI leaderHint;
     private int redirects;
@@ -108,6 +111,7 @@ public class MasterLink {
     void onStart(@Observes StartupEvent event) {
         context = vertx.getOrCreateContext();
         client = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(5_000).setMaxPoolSize(4));
+        updates = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(5_000).setMaxPoolSize(8));
         context.runOnContext(v -> retryLater());
     }
 
@@ -121,6 +125,7 @@ public class MasterLink {
                 closeStream(stream);
             }
             client.close();
+            updates.close();
         });
     }
 
@@ -296,7 +301,7 @@ public class MasterLink {
                     .putHeader("Content-Type", MediaTypes.APPLICATION_JSON)
                     .putHeader(AgentProtocol.STREAM_ID_HEADER, current.id);
             byte[] body = AgentProtocol.encode(AgentCall.statusUpdate(current.agentId, frameworkId, status));
-            client.request(options).compose(request -> request.send(Buffer.buffer(body))).onComplete(result -> {
+            updates.request(options).compose(request -> request.send(Buffer.buffer(body))).onComplete(result -> {
                 if (result.succeeded()) {
                     result.result().body();
                     if (result.result().statusCode() == 403) {
