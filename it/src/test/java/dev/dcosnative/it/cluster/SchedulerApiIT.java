@@ -225,6 +225,9 @@ class SchedulerApiIT {
 
             framework.awaitUpdate("group-a", WAIT, s -> s.getState() == TaskState.TASK_KILLED);
             framework.awaitUpdate("group-b", WAIT, s -> s.getState() == TaskState.TASK_KILLED);
+            // with the group's last task, its executor's resources come back too: the whole agent is offered again
+            framework.awaitOffer(WAIT, o -> o.getHostname().equals(privateAgent().ip())
+                    && Tasks.scalar(o, "cpus") == 2.0 && Tasks.scalar(o, "mem") == 2048.0);
         }
     }
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.mesos.v1.Protos.Address;
 import org.apache.mesos.v1.Protos.AgentInfo;
+import org.apache.mesos.v1.Protos.ExecutorInfo;
 import org.apache.mesos.v1.Protos.Filters;
 import org.apache.mesos.v1.Protos.FrameworkID;
 import org.apache.mesos.v1.Protos.Offer;
@@ -58,6 +60,8 @@ public class OfferService {
     private final FrameworkService frameworks;
     private final Clock clock;
     private final OfferBook offers = new OfferBook();
+    /** Default executors of task groups: their resources are held until the last task of the group ends. */
+    private final Map<String, GroupExecutor> executors = new LinkedHashMap<>();
     private DrfAllocator allocator;
     private long nextOffer;
 
@@ -115,6 +119,7 @@ public class OfferService {
     public void agentRemoved(String agentId) {
         rescindOnAgent(agentId);
         allocator.removeAgent(agentId);
+        executors.values().removeIf(e -> e.agentId().equals(agentId));
     }
 
     // -------------------------------------------------------------------------------------------------- frameworks
@@ -147,6 +152,7 @@ public class OfferService {
             offers.remove(offer.id());
         }
         allocator.removeFramework(frameworkId);
+        executors.values().removeIf(e -> e.frameworkId().equals(frameworkId));
     }
 
     public void suppress(Framework framework, Set<String> roles) {
@@ -216,20 +222,53 @@ public class OfferService {
         }
     }
 
-    /** Terminal tasks give their resources back (no filter). */
+    /** A task group's executor, holding its resources for the group's tasks still live. */
+    private record GroupExecutor(String frameworkId, String agentId, String role, ResourceBag resources,
+            Set<String> liveTasks) {
+    }
+
+    /** A task group was launched: its executor's resources stay allocated until the group's last task ends. */
+    public void groupLaunched(String frameworkId, String agentId, String role, ExecutorInfo executor,
+            List<Task> tasks) {
+        Set<String> live = new HashSet<>();
+        tasks.forEach(t -> live.add(t.getTaskId().getValue()));
+        executors.put(executorKey(frameworkId, agentId, executor.getExecutorId().getValue()), new GroupExecutor(
+                frameworkId, agentId, role, ResourceBag.of(executor.getResourcesList()), live));
+    }
+
+    private static String executorKey(String frameworkId, String agentId, String executorId) {
+        return frameworkId + "/" + agentId + "/" + executorId;
+    }
+
+    /** Terminal tasks give their resources back (no filter), and a group's executor its own with its last task. */
     public void tasksEnded(List<Task> tasks) {
         Instant now = clock.instant();
         for (Task task : tasks) {
+            if (task.hasExecutorId()) {
+                String key = executorKey(task.getFrameworkId().getValue(), task.getAgentId().getValue(),
+                        task.getExecutorId().getValue());
+                GroupExecutor executor = executors.get(key);
+                if (executor != null && executor.liveTasks().remove(task.getTaskId().getValue())
+                        && executor.liveTasks().isEmpty()) {
+                    executors.remove(key);
+                    recoverHeld(executor.frameworkId(), executor.role(), executor.agentId(), executor.resources(),
+                            now);
+                }
+            }
             String frameworkId = task.getFrameworkId().getValue();
             String agentId = task.getAgentId().getValue();
             if (!allocator.frameworkIds().contains(frameworkId) || !allocator.agentIds().contains(agentId)) {
                 continue;
             }
-            ResourceBag resources = ResourceBag.of(task.getResourcesList());
-            String role = roleOf(task);
-            if (allocator.allocated(frameworkId, role, agentId).contains(resources)) {
-                allocator.recover(frameworkId, role, agentId, resources, Optional.empty(), now);
-            }
+            recoverHeld(frameworkId, roleOf(task), agentId, ResourceBag.of(task.getResourcesList()), now);
+        }
+    }
+
+    /** Gives resources back if the allocator still has them as held (the agent or framework may be gone). */
+    private void recoverHeld(String frameworkId, String role, String agentId, ResourceBag resources, Instant now) {
+        if (allocator.frameworkIds().contains(frameworkId) && allocator.agentIds().contains(agentId)
+                && allocator.allocated(frameworkId, role, agentId).contains(resources)) {
+            allocator.recover(frameworkId, role, agentId, resources, Optional.empty(), now);
         }
     }
 
@@ -244,6 +283,7 @@ public class OfferService {
     /** Forgets everything (the master lost the lead). */
     public void reset() {
         offers.clear();
+        executors.clear();
         allocator = newAllocator();
     }
 

@@ -166,8 +166,12 @@ public class SchedulerService {
         AcceptPlan plan = offers.accept(framework, accept, id -> tasks.book().exists(framework.id(), id));
         tasks.refused(framework.id(), plan.refused());
         for (AcceptPlan.Launch launch : plan.launches()) {
+            if (launch.isGroup()) {
+                offers.groupLaunched(framework.id(), plan.agentId(), launch.role(), launch.executor(),
+                        launch.tasks());
+            }
             List<TaskBook.Change> lost = tasks.launch(framework, launch, plan.agentId());
-            offers.tasksEnded(lost.stream().map(TaskBook.Change::task).toList());
+            offers.tasksEnded(ended(lost));
         }
         allocate();
     }
