@@ -137,6 +137,21 @@ class SchedulerApiIT {
     }
 
     @Test
+    void aTaskRunsAsItsUser() {
+        try (SchedulerClient framework = subscribe("users", false, "*")) {
+            Offer offer = privateOffer(framework);
+            TaskInfo task = Tasks.command("as-nobody", offer, "id -un", 0.1, 16, 0);
+            framework.launch(offer.getId(), List.of(task.toBuilder()
+                    .setCommand(task.getCommand().toBuilder().setUser("nobody"))
+                    .build()));
+            framework.awaitUpdate("as-nobody", WAIT, s -> s.getState() == TaskState.TASK_FINISHED);
+            String sandbox = sandboxOf(privateAgent(), "as-nobody");
+            assertThat(Http.json(Http.get(privateAgent().url() + "/files/read?offset=0&path="
+                    + encode(sandbox + "/stdout"))).path("data").asText()).isEqualTo("nobody\n");
+        }
+    }
+
+    @Test
     void aKilledTaskGoesKillingThenKilled() {
         try (SchedulerClient framework = subscribe("killer", false, "*")) {
             Offer offer = privateOffer(framework);
