@@ -354,6 +354,44 @@ class TaskBookTest {
         assertThat(book.completed()).isEmpty();
     }
 
+    @Test
+    void anUnreachableTaskTheAgentDoesNotReportIsNotLeftUnreachable() {
+        running(AWARE, "t1", "a1");
+        book.agentUnreachable("a1", PARTITION_AWARE, T0);
+
+        TaskBook.Reconciled reconciled = book.agentReregistered("a1", List.of(), PARTITION_AWARE,
+                T0.plusSeconds(120));
+
+        assertThat(book.unreachable()).isEmpty();
+        assertThat(reconciled.changes()).hasSize(1);
+        TaskBook.Change change = reconciled.changes().get(0);
+        assertThat(change.terminal()).isTrue();
+        assertThat(change.update().getState()).isEqualTo(TaskState.TASK_DROPPED);
+        assertThat(change.update().getReason()).isEqualTo(TaskStatus.Reason.REASON_AGENT_REREGISTERED);
+        assertThat(book.completedOf(AWARE)).extracting(Task::getState).containsExactly(TaskState.TASK_DROPPED);
+    }
+
+    @Test
+    void aLostTaskReportedRunningComesBackAndTheFrameworkIsTold() {
+        Task before = running(PLAIN, "t1", "a1");
+        book.agentUnreachable("a1", PARTITION_AWARE, T0);
+        assertThat(book.completedOf(PLAIN)).extracting(Task::getState).containsExactly(TaskState.TASK_LOST);
+
+        TaskBook.Reconciled reconciled = book.agentReregistered("a1",
+                List.of(reported(before, TaskState.TASK_RUNNING)), PARTITION_AWARE, T0.plusSeconds(120));
+
+        assertThat(reconciled.changes()).hasSize(1);
+        TaskBook.Change change = reconciled.changes().get(0);
+        assertThat(change.terminal()).isFalse();
+        assertThat(change.update().getState()).isEqualTo(TaskState.TASK_RUNNING);
+        assertThat(change.update().getSource()).isEqualTo(TaskStatus.Source.SOURCE_MASTER);
+        assertThat(change.update().getReason()).isEqualTo(TaskStatus.Reason.REASON_AGENT_REREGISTERED);
+        assertThat(change.update().hasUuid()).isFalse();
+        assertThat(reconciled.adopted()).containsExactly(change.task());
+        assertThat(book.live()).containsExactly(change.task());
+        assertThat(book.completedOf(PLAIN)).isEmpty();
+    }
+
     // --------------------------------------------------------------------------------------------- frameworks
 
     @Test
