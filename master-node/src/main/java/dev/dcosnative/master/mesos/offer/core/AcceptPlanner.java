@@ -62,10 +62,6 @@ public final class AcceptPlanner {
         if (offerIds.isEmpty()) {
             offerError = "No offers specified";
         }
-        Map<String, ResourceBag> remaining = new LinkedHashMap<>();
-        for (OutstandingOffer offer : valid) {
-            remaining.merge(offer.role(), offer.resources(), ResourceBag::plus);
-        }
         String agentId = valid.isEmpty() ? null : valid.get(0).agentId();
         List<TaskStatus> refused = new ArrayList<>();
         if (offerError != null) {
@@ -74,9 +70,15 @@ public final class AcceptPlanner {
                 refused.add(status(task, agentId, lost, TaskStatus.Reason.REASON_INVALID_OFFERS,
                         "Task launched with invalid offers: " + offerError, now));
             }
-            return new AcceptPlan(agentId, List.of(), refused, valid, remaining, true);
+            // The valid offers may be on different agents: each goes back whole on its own agent (offersUsed),
+            // nothing is given back as if it were all on one.
+            return new AcceptPlan(agentId, List.of(), refused, valid, Map.of(), true);
         }
 
+        Map<String, ResourceBag> remaining = new LinkedHashMap<>();
+        for (OutstandingOffer offer : valid) {
+            remaining.merge(offer.role(), offer.resources(), ResourceBag::plus);
+        }
         List<AcceptPlan.Launch> launches = new ArrayList<>();
         Set<String> newTaskIds = new HashSet<>();
         String defaultRole = valid.get(0).role();

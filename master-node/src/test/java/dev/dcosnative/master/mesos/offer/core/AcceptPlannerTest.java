@@ -385,6 +385,34 @@ class AcceptPlannerTest {
     }
 
     @Test
+    void offersOnTwoAgentsAreInvalidAndEachGoesBackWhole() {
+        OutstandingOffer o1 = add("o1", "f1", "a1", "*", OFFERED);
+        OutstandingOffer o2 = add("o2", "f1", "a2", "*", "cpus:4;mem:4096");
+
+        AcceptPlan plan = plan(framework, List.of("o1", "o2"), launch(task("t1", "a1", "cpus:0.1")));
+
+        assertThat(plan.invalidOffers()).isTrue();
+        refusedWith(plan, TaskState.TASK_LOST, TaskStatus.Reason.REASON_INVALID_OFFERS,
+                "Aggregated offers must belong to one single agent", "t1");
+        assertThat(plan.offersUsed()).containsExactly(o1, o2);
+        // Each offer goes back on its own agent: nothing may be given back merged as if it were on one agent.
+        assertThat(plan.unused()).isEmpty();
+    }
+
+    @Test
+    void aDuplicateOfferIdIsInvalid() {
+        OutstandingOffer o1 = add("o1", "f1", "a1", "*", OFFERED);
+
+        AcceptPlan plan = plan(framework, List.of("o1", "o1"), launch(task("t1", "a1", "cpus:0.1")));
+
+        assertThat(plan.invalidOffers()).isTrue();
+        refusedWith(plan, TaskState.TASK_LOST, TaskStatus.Reason.REASON_INVALID_OFFERS,
+                "Duplicate offer o1 in the offer list", "t1");
+        assertThat(plan.offersUsed()).containsExactly(o1);
+        assertThat(plan.unused()).isEmpty();
+    }
+
+    @Test
     void noOffersIsInvalid() {
         add("o1", "f1", "a1", "*", OFFERED);
 
