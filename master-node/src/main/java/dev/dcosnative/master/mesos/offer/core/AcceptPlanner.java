@@ -92,6 +92,9 @@ public final class AcceptPlanner {
                         if (error == null && task.hasExecutor()) {
                             error = "Tasks with a custom executor are not supported; use a command or LAUNCH_GROUP";
                         }
+                        if (error == null && !remaining.containsKey(role)) {
+                            error = notOffered(role);
+                        }
                         if (error == null && !remaining.getOrDefault(role, ResourceBag.empty()).contains(needed)) {
                             error = "Task uses more resources " + needed + " than available "
                                     + remaining.getOrDefault(role, ResourceBag.empty());
@@ -114,6 +117,9 @@ public final class AcceptPlanner {
                     String role = roleOf(executor.getResourcesList(), defaultRole);
                     String error = validateGroup(framework, executor, group, agentId, taskExists, newTaskIds);
                     ResourceBag needed = null;
+                    if (error == null && !remaining.containsKey(role)) {
+                        error = notOffered(role);
+                    }
                     if (error == null) {
                         needed = bag(executor.getResourcesList());
                         for (TaskInfo task : group.getTasksList()) {
@@ -154,6 +160,10 @@ public final class AcceptPlanner {
             }
         }
         return new AcceptPlan(agentId, launches, refused, valid, remaining, false);
+    }
+
+    private static String notOffered(String role) {
+        return "Resources are allocated to role '" + role + "', for which none of the offers was made";
     }
 
     private static List<TaskInfo> tasksOf(List<Offer.Operation> operations) {

@@ -323,6 +323,26 @@ class AcceptPlannerTest {
     }
 
     @Test
+    void aTaskWithResourcesOfARoleNotOfferedIsRefused() {
+        add("o1", "f1", "a1", "*", OFFERED);
+        TaskInfo.Builder otherRole = task("t1", "a1", "cpus:1").clearResources()
+                .addAllResources(bag("cpus:1").toResources("eng"));
+        TaskInfo.Builder zeroOtherRole = task("t2", "a1", "cpus:1").clearResources()
+                .addAllResources(Resources.parse("cpus:0", "*").stream()
+                        .map(r -> r.toBuilder().setAllocationInfo(Resource.AllocationInfo.newBuilder()
+                                .setRole("eng")).build())
+                        .toList());
+
+        AcceptPlan plan = plan(framework, List.of("o1"), launch(otherRole, zeroOtherRole));
+
+        assertThat(plan.launches()).isEmpty();
+        refusedWith(plan, TaskState.TASK_ERROR, TaskStatus.Reason.REASON_TASK_INVALID,
+                "allocated to role 'eng', for which none of the offers was made", "t1", "t2");
+        assertThat(plan.unused()).containsOnlyKeys("*");
+        assertThat(plan.unused().get("*")).isEqualTo(bag(OFFERED));
+    }
+
+    @Test
     void unsupportedOperationsConsumeNothing() {
         OutstandingOffer o1 = add("o1", "f1", "a1", "*", OFFERED);
         Offer.Operation reserve = Offer.Operation.newBuilder()
@@ -494,6 +514,9 @@ class AcceptPlannerTest {
                 task("g2", "a1", "cpus:1")), "Task group uses more resources", "g1", "g2");
         assertGroupRefused(launchGroup(executor("cpus:0.1"), task("g1", "a1", "cpus:0.1"),
                 task("g2", "a2", "cpus:0.1")), "Task 'g2' is invalid: Task uses invalid agent", "g1", "g2");
+        assertGroupRefused(launchGroup(executor("cpus:0.1").clearResources()
+                .addAllResources(bag("cpus:0.1").toResources("eng")), task("g1", "a1", "cpus:0.1")),
+                "allocated to role 'eng'", "g1");
         assertGroupRefused(launchGroup(executor("cpus:0.1").setFrameworkId(FrameworkID.newBuilder().setValue("f9")),
                 task("g1", "a1", "cpus:0.1")), "ExecutorInfo has an invalid FrameworkID", "g1");
     }
