@@ -196,14 +196,19 @@ public class OfferService {
 
     /**
      * ACCEPT, planned by {@link AcceptPlanner}: the used offers are gone, the unused resources go back with the
-     * call's refusal filter (none when the offers were invalid).
+     * call's refusal filter; when the offers were invalid each valid one goes back whole on its agent, unfiltered.
      */
     public AcceptPlan accept(Framework framework, Call.Accept accept, java.util.function.Predicate<String> taskExists) {
         Instant now = clock.instant();
         AcceptPlan plan = AcceptPlanner.plan(framework, accept.getOfferIdsList(), accept.getOperationsList(), offers,
                 taskExists, now);
         plan.offersUsed().forEach(o -> offers.remove(o.id()));
-        Optional<Duration> filter = plan.invalidOffers() ? Optional.empty() : Optional.of(refusal(accept.getFilters()));
+        if (plan.invalidOffers()) {
+            plan.offersUsed().forEach(o -> allocator.recover(framework.id(), o.role(), o.agentId(), o.resources(),
+                    Optional.empty(), now));
+            return plan;
+        }
+        Optional<Duration> filter = Optional.of(refusal(accept.getFilters()));
         plan.unused().forEach((role, resources) -> allocator.recover(framework.id(), role, plan.agentId(), resources,
                 filter, now));
         return plan;

@@ -14,8 +14,10 @@ import dev.dcosnative.shared.mesos.ResourceBag;
 /**
  * What an ACCEPT amounts to, decided before anything happens: the launches to make (each a command task or a whole
  * task group, never part of one), the status updates for the tasks refused, the offers consumed, and per role the
- * offered resources left unused (to give back to the allocator with the call's refusal filter — without one when
- * the offers themselves were invalid, as Mesos does).
+ * offered resources left unused on {@code agentId} (to give back to the allocator with the call's refusal filter).
+ * When the offers were invalid nothing is launched and {@code unused} is empty: every valid offer in
+ * {@code offersUsed} goes back whole on its own agent, without a filter, as Mesos does (they need not all be on one
+ * agent).
  */
 public record AcceptPlan(String agentId, List<Launch> launches, List<TaskStatus> refused,
         List<OutstandingOffer> offersUsed, Map<String, ResourceBag> unused, boolean invalidOffers) {

@@ -62,10 +62,6 @@ public final class AcceptPlanner {
         if (offerIds.isEmpty()) {
             offerError = "No offers specified";
         }
-        Map<String, ResourceBag> remaining = new LinkedHashMap<>();
-        for (OutstandingOffer offer : valid) {
-            remaining.merge(offer.role(), offer.resources(), ResourceBag::plus);
-        }
         String agentId = valid.isEmpty() ? null : valid.get(0).agentId();
         List<TaskStatus> refused = new ArrayList<>();
         if (offerError != null) {
@@ -74,9 +70,15 @@ public final class AcceptPlanner {
                 refused.add(status(task, agentId, lost, TaskStatus.Reason.REASON_INVALID_OFFERS,
                         "Task launched with invalid offers: " + offerError, now));
             }
-            return new AcceptPlan(agentId, List.of(), refused, valid, remaining, true);
+            // The valid offers may be on different agents: each goes back whole on its own agent (offersUsed),
+            // nothing is given back as if it were all on one.
+            return new AcceptPlan(agentId, List.of(), refused, valid, Map.of(), true);
         }
 
+        Map<String, ResourceBag> remaining = new LinkedHashMap<>();
+        for (OutstandingOffer offer : valid) {
+            remaining.merge(offer.role(), offer.resources(), ResourceBag::plus);
+        }
         List<AcceptPlan.Launch> launches = new ArrayList<>();
         Set<String> newTaskIds = new HashSet<>();
         String defaultRole = valid.get(0).role();
@@ -89,6 +91,9 @@ public final class AcceptPlanner {
                         ResourceBag needed = error == null ? bag(task.getResourcesList()) : null;
                         if (error == null && task.hasExecutor()) {
                             error = "Tasks with a custom executor are not supported; use a command or LAUNCH_GROUP";
+                        }
+                        if (error == null && !remaining.containsKey(role)) {
+                            error = notOffered(role);
                         }
                         if (error == null && !remaining.getOrDefault(role, ResourceBag.empty()).contains(needed)) {
                             error = "Task uses more resources " + needed + " than available "
@@ -112,6 +117,9 @@ public final class AcceptPlanner {
                     String role = roleOf(executor.getResourcesList(), defaultRole);
                     String error = validateGroup(framework, executor, group, agentId, taskExists, newTaskIds);
                     ResourceBag needed = null;
+                    if (error == null && !remaining.containsKey(role)) {
+                        error = notOffered(role);
+                    }
                     if (error == null) {
                         needed = bag(executor.getResourcesList());
                         for (TaskInfo task : group.getTasksList()) {
@@ -152,6 +160,10 @@ public final class AcceptPlanner {
             }
         }
         return new AcceptPlan(agentId, launches, refused, valid, remaining, false);
+    }
+
+    private static String notOffered(String role) {
+        return "Resources are allocated to role '" + role + "', for which none of the offers was made";
     }
 
     private static List<TaskInfo> tasksOf(List<Offer.Operation> operations) {

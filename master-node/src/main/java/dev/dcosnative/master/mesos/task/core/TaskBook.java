@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -115,9 +116,11 @@ public final class TaskBook {
     }
 
     /**
-     * The agent re-registered and reported its tasks. Reported tasks the master did not know (a new master) or had
-     * as unreachable are taken back with their reported state; tasks the master had on that agent that the agent does
-     * not report are lost (TASK_DROPPED for partition-aware frameworks, TASK_LOST for the others).
+     * The agent re-registered and reported its tasks. Reported tasks the master did not know (a new master) are taken
+     * back with their reported state; those it had as unreachable, or had completed itself (TASK_LOST while the agent
+     * was unreachable), come back with their reported state and their framework is told (source MASTER,
+     * REASON_AGENT_REREGISTERED), as Mesos does. Tasks the master had on that agent, live or unreachable, that the
+     * agent does not report are lost (TASK_DROPPED for partition-aware frameworks, TASK_LOST for the others).
      *
      * @return the changes to tell frameworks about, and the reported tasks taken back ({@link Reconciled#adopted()})
      */
@@ -133,6 +136,9 @@ public final class TaskBook {
                 continue;
             }
             Task back = unreachable.remove(key);
+            if (back == null) {
+                back = removeCompleted(key);
+            }
             if (back != null) {
                 TaskStatus status = TaskStatuses.latest(task, now).toBuilder()
                         .setSource(TaskStatus.Source.SOURCE_MASTER)
@@ -149,7 +155,9 @@ public final class TaskBook {
                 adopted.add(task);
             }
         }
-        for (Task task : onAgent(agentId)) {
+        List<Task> known = new ArrayList<>(onAgent(agentId));
+        unreachable.values().stream().filter(t -> t.getAgentId().getValue().equals(agentId)).forEach(known::add);
+        for (Task task : known) {
             if (!reportedKeys.contains(TaskKey.of(task))) {
                 boolean aware = partitionAware.test(task.getFrameworkId().getValue());
                 TaskStatus status = TaskStatuses.master(task, aware ? TaskState.TASK_DROPPED : TaskState.TASK_LOST,
@@ -228,6 +236,22 @@ public final class TaskBook {
         live.clear();
         unreachable.clear();
         completed.clear();
+    }
+
+    /** Takes a task out of its framework's completed ones (it turned out not to be terminal). */
+    private Task removeCompleted(TaskKey key) {
+        Deque<Task> done = completed.get(key.frameworkId());
+        if (done == null) {
+            return null;
+        }
+        for (Iterator<Task> it = done.descendingIterator(); it.hasNext();) {
+            Task task = it.next();
+            if (task.getTaskId().getValue().equals(key.taskId())) {
+                it.remove();
+                return task;
+            }
+        }
+        return null;
     }
 
     private void complete(Task task) {
