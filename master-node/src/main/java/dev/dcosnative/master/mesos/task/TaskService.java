@@ -225,7 +225,7 @@ public class TaskService {
 
     /** The framework is gone: the agents kill its tasks; returns the tasks that were live. */
     public List<Task> removeFramework(String frameworkId) {
-        List<Task> removed = book.removeFramework(frameworkId);
+        List<Task> removed = book.removeFramework(frameworkId, clock.instant());
         Set<String> agentIds = new TreeSet<>();
         removed.forEach(t -> agentIds.add(t.getAgentId().getValue()));
         for (String agentId : agentIds) {

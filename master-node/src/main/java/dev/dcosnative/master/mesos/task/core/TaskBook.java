@@ -173,17 +173,22 @@ public final class TaskBook {
     public record Reconciled(List<Change> changes, List<Task> adopted) {
     }
 
-    /** Drops every task of a torn-down framework (the agents kill them) and its completed tasks stay listed. */
-    public List<Task> removeFramework(String frameworkId) {
+    /**
+     * A torn-down framework's live and unreachable tasks end as TASK_KILLED (REASON_FRAMEWORK_REMOVED) among its
+     * completed tasks, as in Mesos; the agents kill them. Returns them.
+     */
+    public List<Task> removeFramework(String frameworkId, Instant now) {
         List<Task> removed = new ArrayList<>();
         for (Map<TaskKey, Task> map : List.of(live, unreachable)) {
-            map.values().removeIf(task -> {
+            for (Task task : List.copyOf(map.values())) {
                 if (task.getFrameworkId().getValue().equals(frameworkId)) {
-                    removed.add(task);
-                    return true;
+                    map.remove(TaskKey.of(task));
+                    Task killed = applied(task, TaskStatuses.master(task, TaskState.TASK_KILLED,
+                            TaskStatus.Reason.REASON_FRAMEWORK_REMOVED, "Framework " + frameworkId + " removed", now));
+                    complete(killed);
+                    removed.add(killed);
                 }
-                return false;
-            });
+            }
         }
         return removed;
     }

@@ -395,7 +395,7 @@ class TaskBookTest {
     // --------------------------------------------------------------------------------------------- frameworks
 
     @Test
-    void removingAFrameworkDropsItsLiveAndUnreachableTasksAndKeepsItsCompletedOnes() {
+    void removingAFrameworkKillsItsLiveAndUnreachableTasksIntoItsBoundedCompletedOnes() {
         Task live = running(AWARE, "t1", "a1");
         running(AWARE, "t2", "a2");
         running(AWARE, "t3", "a1");
@@ -403,14 +403,21 @@ class TaskBookTest {
         book.agentUnreachable("a2", PARTITION_AWARE, T0);
         Task other = running(PLAIN, "t1", "a1");
 
-        List<Task> removed = book.removeFramework(AWARE);
+        List<Task> removed = book.removeFramework(AWARE, T0);
 
         assertThat(removed).extracting(t -> t.getTaskId().getValue()).containsExactlyInAnyOrder("t1", "t2");
-        assertThat(removed).contains(live);
+        assertThat(removed).allSatisfy(t -> {
+            assertThat(t.getState()).isEqualTo(TaskState.TASK_KILLED);
+            assertThat(t.getStatuses(t.getStatusesCount() - 1).getReason())
+                    .isEqualTo(TaskStatus.Reason.REASON_FRAMEWORK_REMOVED);
+        });
+        assertThat(removed).extracting(Task::getTaskId).contains(live.getTaskId());
         assertThat(book.live()).containsExactly(other);
         assertThat(book.unreachable()).isEmpty();
-        assertThat(book.completedOf(AWARE)).extracting(t -> t.getTaskId().getValue()).containsExactly("t3");
-        assertThat(book.removeFramework(AWARE)).isEmpty();
+        // completed tasks are bounded to 2 per framework here: the oldest, t3, made room
+        assertThat(book.completedOf(AWARE)).extracting(t -> t.getTaskId().getValue())
+                .containsExactlyInAnyOrder("t1", "t2");
+        assertThat(book.removeFramework(AWARE, T0)).isEmpty();
     }
 
     @Test
