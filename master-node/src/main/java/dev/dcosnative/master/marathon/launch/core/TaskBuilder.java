@@ -1,9 +1,11 @@
 package dev.dcosnative.master.marathon.launch.core;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -127,7 +129,7 @@ public final class TaskBuilder {
     /** An app id as Mesos task names and DNS use it: segments reversed, joined by dots. */
     public static String hostname(PathId appId) {
         List<String> reversed = new ArrayList<>(appId.path());
-        java.util.Collections.reverse(reversed);
+        Collections.reverse(reversed);
         return String.join(".", reversed);
     }
 
@@ -201,7 +203,7 @@ public final class TaskBuilder {
         labels.forEach((key, value) -> {
             if (key.length() < MAX_ENVIRONMENT_VAR_LENGTH - LABEL_ENV_PREFIX.length()
                     && value.length() < MAX_ENVIRONMENT_VAR_LENGTH) {
-                valid.put(key.replaceAll("[^a-zA-Z0-9_]+", "_").toUpperCase(java.util.Locale.ROOT), value);
+                valid.put(key.replaceAll("[^a-zA-Z0-9_]+", "_").toUpperCase(Locale.ROOT), value);
             }
         });
         Map<String, String> env = new LinkedHashMap<>();
@@ -265,7 +267,7 @@ public final class TaskBuilder {
         for (int i = 0; i < Math.min(declared.size(), hostPorts.size()); i++) {
             String name = declared.get(i).name();
             if (name != null && hostPorts.get(i).isPresent()) {
-                env.put("PORT_" + name.toUpperCase(java.util.Locale.ROOT),
+                env.put("PORT_" + name.toUpperCase(Locale.ROOT),
                         Integer.toString(hostPorts.get(i).getAsInt()));
             }
         }

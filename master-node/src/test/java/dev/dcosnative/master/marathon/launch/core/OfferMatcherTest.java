@@ -4,10 +4,12 @@ import static dev.dcosnative.master.marathon.launch.core.Fixtures.agent;
 import static dev.dcosnative.master.marathon.launch.core.Fixtures.app;
 import static dev.dcosnative.master.marathon.launch.core.Fixtures.offer;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.OptionalInt;
 import java.util.Random;
 import java.util.Set;
@@ -150,8 +152,8 @@ class OfferMatcherTest {
         List<Resource> taken = match.launches().get(0).resources();
         assertThat(taken).filteredOn(r -> r.getName().equals("cpus")).extracting(Resources::roleOf, r -> r
                 .getScalar().getValue()).containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("slave_public", 1.0),
-                        org.assertj.core.groups.Tuple.tuple("*", 0.5));
+                        tuple("slave_public", 1.0),
+                        tuple("*", 0.5));
         App onlyStar = app("{'id':'/s','cmd':'x','cpus':1.5,'mem':100,'portDefinitions':[]}");
         assertThat(match(offer, want(onlyStar, 1)).rejections().get(PathId.of("/s")))
                 .containsExactlyInAnyOrder(NoMatchReason.InsufficientCpus, NoMatchReason.InsufficientMemory);
@@ -306,7 +308,7 @@ class OfferMatcherTest {
         Random random = new Random(2026);
         int launches = 0;
         for (int round = 0; round < 300; round++) {
-            String resources = String.format(java.util.Locale.ROOT,
+            String resources = String.format(Locale.ROOT,
                     "cpus:%.3f;mem:%d;disk:%d;gpus:%d;ports:[%d-%d,%d-%d]", random.nextDouble() * 8,
                     random.nextInt(8192), random.nextInt(4096), random.nextInt(2), 31000, 31000 + random.nextInt(10),
                     32000, 32000 + random.nextInt(5));
@@ -316,7 +318,7 @@ class OfferMatcherTest {
             for (int i = 0; i < 1 + random.nextInt(4); i++) {
                 String roles = random.nextBoolean() ? "['*']" : "['slave_public','*']";
                 String ports = "[" + "{},".repeat(random.nextInt(4)) + "]";
-                App app = app(String.format(java.util.Locale.ROOT,
+                App app = app(String.format(Locale.ROOT,
                         "{'id':'/app%d','cmd':'x','cpus':%.2f,'mem':%d,'disk':%d,'gpus':%d,"
                                 + "'acceptedResourceRoles':%s,'portDefinitions':%s}",
                         i, 0.01 + random.nextDouble(), 1 + random.nextInt(1024), random.nextInt(512),

@@ -4,7 +4,9 @@ import static dev.dcosnative.master.marathon.launch.core.Fixtures.agent;
 import static dev.dcosnative.master.marathon.launch.core.Fixtures.app;
 import static dev.dcosnative.master.marathon.launch.core.Fixtures.offer;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -36,7 +38,7 @@ class TaskBuilderTest {
     private static final String TASK_ID = "prod_web.instance-6f1e2a3b-0000-4000-8000-000000000001._app.1";
 
     private static Launch launch(App app, Integer... hostPorts) {
-        List<OptionalInt> ports = java.util.Arrays.stream(hostPorts)
+        List<OptionalInt> ports = Arrays.stream(hostPorts)
                 .map(p -> p == null ? OptionalInt.empty() : OptionalInt.of(p)).toList();
         return new Launch(app, agent("node-1.example"), "slave_public",
                 Resources.parse("cpus:" + app.cpus() + ";mem:" + app.mem(), "*"), ports, ServicePorts.of(app));
@@ -173,9 +175,9 @@ class TaskBuilderTest {
         assertThat(task.getDiscovery().getVisibility().name()).isEqualTo("FRAMEWORK");
         List<Port> ports = task.getDiscovery().getPorts().getPortsList();
         assertThat(ports).extracting(Port::getNumber, Port::getProtocol, Port::getName).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(31001, "tcp", "http"),
-                org.assertj.core.groups.Tuple.tuple(31002, "udp", ""),
-                org.assertj.core.groups.Tuple.tuple(31002, "tcp", ""));
+                tuple(31001, "tcp", "http"),
+                tuple(31002, "udp", ""),
+                tuple(31002, "tcp", ""));
         assertThat(ports.get(0).getLabels().getLabels(0).getKey()).isEqualTo("VIP_0");
         assertThat(ports.get(1).hasLabels()).isFalse();
     }
