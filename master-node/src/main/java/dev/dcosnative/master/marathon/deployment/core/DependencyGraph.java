@@ -68,7 +68,9 @@ final class DependencyGraph {
             app.dependencies().forEach(d -> declared.add(PathId.of(d).canonical(appId.parent())));
         }
         for (PathId group : appId.ancestors()) {
-            root.groupDependencies().getOrDefault(group, List.of()).forEach(d -> declared.add(d.canonical(group.parent())));
+            for (PathId dependency : root.groupDependencies().getOrDefault(group, List.of())) {
+                declared.add(dependency.canonical(group.parent()));
+            }
         }
         Set<PathId> resolved = new TreeSet<>();
         for (PathId id : declared) {

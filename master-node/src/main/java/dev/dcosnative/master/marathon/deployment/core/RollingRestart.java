@@ -15,26 +15,27 @@ import dev.dcosnative.shared.marathon.App;
  * instance of the target, ending with exactly N = {@code instances} new instances, healthy and ready, and no old one.
  *
  * <p>
- * Each call looks at the app as it is and says what to do now, within the {@link UpgradeBounds}:
+ * Each call looks at the app as it is and says what to do now, within the {@link UpgradeBounds} (a healthy floor of
+ * ceil(N × minimumHealthCapacity), a capacity ceiling of N + floor(N × maximumOverCapacity), with Marathon's one
+ * instance of slack when the two meet):
  * <ul>
  * <li><b>kill</b> old instances that do not serve (not running, or reported unhealthy: they add nothing to the
  * healthy count), and serving old ones as long as the healthy count (old ones running and not reported unhealthy +
- * new ones running, healthy and ready) stays at or above the floor, ceil(N × minimumHealthCapacity). So minimumHealthCapacity 0
- * kills every old instance at once, 1 kills one old instance
- * for each new one that becomes healthy and ready, and an app that starts below the floor loses no healthy instance
- * until it is back above it;</li>
- * <li><b>launch</b> new instances up to N, as long as the instances that take room (live, leaving, queued) stay within
- * the ceiling, N + floor(N × maximumOverCapacity). With minimumHealthCapacity 1 and maximumOverCapacity 1, all N new
- * instances start side by side with the old ones;</li>
+ * new ones running, healthy and ready) stays at or above the floor. So minimumHealthCapacity 0 kills every old
+ * instance at once, 1 kills one old instance for each new one that becomes healthy and ready, and an app that starts
+ * below the floor loses no healthy instance until it is back above it;</li>
+ * <li><b>launch</b> new instances up to N, as long as the instances that take room (live, leaving, queued) stay
+ * within the ceiling. With minimumHealthCapacity 1 and maximumOverCapacity 1, all N new instances start side by side
+ * with the old ones;</li>
  * <li>is <b>done</b> when no old instance is left (killed ones gone), the launch queue is empty and exactly N new
  * instances are live, all healthy and ready.</li>
  * </ul>
  * An old instance is judged by what is known of it: it ran the old configuration, whose health checks may differ,
  * so it counts as healthy unless reported unhealthy. A new one must prove itself: running, reported healthy when the
- * target has health checks, ready when it has readiness checks. Old instances are picked not serving first, then
- * in the app's {@code killSelection} order. When the target has
- * fewer instances than already run new (a restart that also scales down), the surplus new instances are killed and
- * queued launches withdrawn. A target of 0 instances kills every old instance and is done when they are gone.
+ * target has health checks, ready when it has readiness checks. Old instances are picked not serving first, then in
+ * the app's {@code killSelection} order. When more new instances run or are queued than the target wants (a restart
+ * that also scales down), queued launches are withdrawn and the surplus killed. A target of 0 instances kills every
+ * old instance and is done when they are gone.
  */
 public final class RollingRestart {
 

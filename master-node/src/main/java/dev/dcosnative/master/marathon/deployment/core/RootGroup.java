@@ -10,8 +10,9 @@ import dev.dcosnative.shared.marathon.PathId;
 
 /**
  * What a deployment goes from and to: every app of the group tree by its absolute id (normalized definitions), and
- * the {@code dependencies} each group declares, by group id (absolute ids of apps or groups). Groups themselves
- * matter to a plan only through their dependencies: an app inherits those of every group it lies in.
+ * the {@code dependencies} each group declares, by group id (ids of apps or groups; a relative one is resolved
+ * against the group's parent, as an app's are against its group). Groups themselves matter to a plan only through
+ * their dependencies: an app inherits those of every group it lies in.
  */
 public record RootGroup(Map<PathId, App> apps, Map<PathId, List<PathId>> groupDependencies) {
 
