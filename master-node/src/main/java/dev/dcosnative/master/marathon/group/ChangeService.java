@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -101,7 +100,7 @@ public class ChangeService {
      * Deploys {@code target}. {@code restart}: apps to restart even though their definition did not change;
      * {@code toKill}: instances a scale-down must kill.
      *
-     * @throws ValidationException  422 when the tree is not valid
+     * @throws ValidationException 422 when the tree is not valid
      * @throws MarathonApiException 409 when running deployments touch the same apps and {@code force} is false
      */
     public Result deploy(MarathonState state, Target target, Set<PathId> restart,

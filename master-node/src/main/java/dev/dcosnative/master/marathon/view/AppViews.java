@@ -23,7 +23,13 @@ public final class AppViews {
 
     /** The embeds of {@code /v2/apps}, singular or plural prefix stripped. */
     public enum Embed {
-        COUNTS, DEPLOYMENTS, TASKS, LAST_TASK_FAILURE, READINESS, TASK_STATS, FAILURES;
+        COUNTS,
+        DEPLOYMENTS,
+        TASKS,
+        LAST_TASK_FAILURE,
+        READINESS,
+        TASK_STATS,
+        FAILURES;
 
         /** {@code apps.tasks} / {@code app.tasks} / {@code group.apps.tasks} → TASKS; unknown ones are ignored. */
         public static Optional<Embed> parse(String embed) {
@@ -50,8 +56,9 @@ public final class AppViews {
 
     public static ObjectNode app(App app, MarathonState state, Set<Embed> embeds, Extras extras) {
         ObjectNode node = MarathonJson.toTree(app);
-        List<Instance> instances = embeds.isEmpty() ? List.of() : state.instancesOf(dev.dcosnative.shared.marathon.PathId
-                .of(app.id()));
+        List<Instance> instances = embeds.isEmpty() ? List.of()
+                : state.instancesOf(dev.dcosnative.shared.marathon.PathId
+                        .of(app.id()));
         boolean checks = app.healthChecks() != null && !app.healthChecks().isEmpty();
         if (embeds.contains(Embed.COUNTS)) {
             counts(node, instances, checks);
