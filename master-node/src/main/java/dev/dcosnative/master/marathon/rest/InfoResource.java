@@ -31,11 +31,11 @@ public class InfoResource {
         this.election = election;
     }
 
+    /** {@code pong} as text, whatever the client accepts (load balancers and probes send all sorts). */
     @GET
     @Path("ping")
-    @Produces(MediaType.TEXT_PLAIN)
-    public String ping() {
-        return "pong";
+    public Response ping() {
+        return Response.ok("pong", MediaType.TEXT_PLAIN).build();
     }
 
     @GET
