@@ -25,6 +25,7 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import org.apache.mesos.v1.Protos.CommandInfo;
 import org.apache.mesos.v1.Protos.ContainerInfo;
 import org.apache.mesos.v1.Protos.ExecutorID;
 import org.apache.mesos.v1.Protos.ExecutorInfo;
@@ -51,6 +52,8 @@ import dev.dcosnative.agent.containerizer.Containerizer;
 import dev.dcosnative.agent.containerizer.LaunchSpec;
 import dev.dcosnative.agent.containerizer.Limits;
 import dev.dcosnative.agent.containerizer.Termination;
+import dev.dcosnative.agent.fetcher.FetchException;
+import dev.dcosnative.agent.fetcher.Fetcher;
 import dev.dcosnative.agent.health.HealthChecks;
 import dev.dcosnative.agent.health.core.HealthCheckSpec;
 import dev.dcosnative.agent.health.core.HealthTracker;
@@ -64,11 +67,12 @@ import dev.dcosnative.shared.agentapi.AgentEvent;
  * The agent's tasks, run the way Mesos' command executor and default executor run them: a task (or each task of a
  * group) is a container launched by the {@link Containerizer} in its sandbox; it goes STARTING → RUNNING → FINISHED /
  * FAILED / KILLED (KILLING first when the framework understands it); a task that breaks its memory limit fails with
- * REASON_CONTAINER_LIMITATION_MEMORY; a failing task of a group takes its siblings down. Its health check runs next
- * to it once it runs ({@link HealthChecks}: the health is reported as TASK_RUNNING updates, an unhealthy task is
- * killed). Every update goes through {@link StatusUpdates} (checkpointed, delivered at least once). Everything is
- * checkpointed, so an agent killed with SIGKILL finds its tasks again, still running or with their exit status, and
- * reports them. State lives on the {@link AgentActor}; launches run on a small pool of their own.
+ * REASON_CONTAINER_LIMITATION_MEMORY; a failing task of a group takes its siblings down. Its URIs are fetched into
+ * its sandbox first ({@link Fetcher}: a failure is a launch failure), and its health check runs next to it once it
+ * runs ({@link HealthChecks}: the health is reported as TASK_RUNNING updates, an unhealthy task is killed). Every
+ * update goes through {@link StatusUpdates} (checkpointed, delivered at least once). Everything is checkpointed, so
+ * an agent killed with SIGKILL finds its tasks again, still running or with their exit status, and reports them.
+ * State lives on the {@link AgentActor}; fetches and launches run on small pools of their own.
  */
 @ApplicationScoped
 public class TaskManager {
@@ -89,6 +93,8 @@ public class TaskManager {
         Container container;
         boolean launching;
         boolean killRequested;
+        /** The fetch of the task's URIs while it runs. */
+        Fetcher.Cancellation fetch;
         /** The task's health checks while they run. */
         HealthChecks.Handle health;
         /** Whether its health checks got it killed: its last updates say healthy=false. */
@@ -128,6 +134,12 @@ public class TaskManager {
     private final TaskCheckpoint checkpoint;
     private final StatusUpdates updates;
     private final HealthChecks healthChecks;
+    private final Fetcher fetcher;
+    private final ExecutorService fetchers = Executors.newFixedThreadPool(4, r -> {
+        Thread t = new Thread(r, "task-fetcher");
+        t.setDaemon(true);
+        return t;
+    });
     private final ExecutorService launcher = Executors.newFixedThreadPool(4, r -> {
         Thread t = new Thread(r, "task-launcher");
         t.setDaemon(true);
@@ -144,6 +156,7 @@ public class TaskManager {
         this.config = config;
         this.containerizer = containerizer;
         this.healthChecks = healthChecks;
+        this.fetcher = new Fetcher(config.fetcher().maxBytes(), config.fetcher().timeout());
         this.layout = new SandboxLayout(config.workDir());
         this.checkpoint = new TaskCheckpoint(layout);
         this.updates = new StatusUpdates(checkpoint, link, config.statusUpdateRetryInterval(),
@@ -285,6 +298,36 @@ public class TaskManager {
         }
         submit(running, status(running, TaskState.TASK_STARTING));
         running.launching = true;
+        List<CommandInfo.URI> uris = running.task.getCommand().getUrisList();
+        if (uris.isEmpty()) {
+            launch(running, spec);
+            return;
+        }
+        Fetcher.Cancellation cancellation = new Fetcher.Cancellation();
+        running.fetch = cancellation;
+        fetchers.execute(() -> {
+            try {
+                fetcher.fetch(running.containerId, uris, running.sandbox, spec.user(), cancellation);
+                actor.tell(() -> fetched(running, spec, null));
+            } catch (FetchException e) {
+                actor.tell(() -> fetched(running, spec, e.getMessage()));
+            } catch (RuntimeException e) {
+                actor.tell(() -> fetched(running, spec, "Failed to fetch all URIs for container '"
+                        + running.containerId + "': " + e));
+            }
+        });
+    }
+
+    /** The task's URIs are in its sandbox, or could not all be fetched ({@code failure}). */
+    private void fetched(RunningTask running, LaunchSpec spec, String failure) {
+        running.fetch = null;
+        if (isOver(running)) {
+            return; // killed meanwhile
+        }
+        if (failure != null) {
+            launchFailed(running, failure);
+            return;
+        }
         launch(running, spec);
     }
 
@@ -395,6 +438,12 @@ public class TaskManager {
         }
         if (running.container != null) {
             running.container.kill(killGrace(running, policy));
+        } else if (running.fetch != null) {
+            // the fetch stops; its outcome is ignored
+            running.fetch.cancel();
+            running.fetch = null;
+            running.launching = false;
+            submit(running, status(running, TaskState.TASK_KILLED).setMessage("Killed before it was launched"));
         } else if (!running.launching) {
             submit(running, status(running, TaskState.TASK_KILLED).setMessage("Killed before it was launched"));
         }
@@ -674,6 +723,8 @@ public class TaskManager {
 
     @PreDestroy
     void stop() {
+        fetchers.shutdownNow();
         launcher.shutdownNow();
+        fetcher.close();
     }
 }

@@ -40,6 +40,8 @@ import dev.dcosnative.shared.recordio.RecordIO;
 public final class MasterStandIn implements QuarkusTestResourceLifecycleManager {
 
     static final String AGENT_ID = "standin-S0";
+    /** The fetcher's size limit in the tests. */
+    static final long FETCH_MAX_BYTES = 1 << 20;
 
     private static volatile MasterStandIn current;
 
@@ -82,7 +84,9 @@ public final class MasterStandIn implements QuarkusTestResourceLifecycleManager 
                 "dcos.agent.isolation", "none",
                 "dcos.agent.kill-grace-period", "1s",
                 "dcos.agent.registration-backoff-factor", "50ms",
-                "dcos.agent.status-update-retry-interval", "1s");
+                "dcos.agent.status-update-retry-interval", "1s",
+                "dcos.agent.fetcher.max-bytes", Long.toString(FETCH_MAX_BYTES),
+                "dcos.agent.fetcher.timeout", "60s");
     }
 
     @Override
