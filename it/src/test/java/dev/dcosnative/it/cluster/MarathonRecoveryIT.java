@@ -56,8 +56,8 @@ class MarathonRecoveryIT {
         Await.until("Marathon to be back", WAIT, () -> {
             try {
                 return marathon.request().get("/v2/apps").statusCode() == 200;
-            } catch (RuntimeException e) {
-                return false;
+            } catch (Exception e) {
+                return false; // the master does not listen yet
             }
         });
 

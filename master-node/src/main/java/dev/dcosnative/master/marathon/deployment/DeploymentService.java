@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dcosnative.master.MasterConfig;
 import dev.dcosnative.master.marathon.MarathonState;
 import dev.dcosnative.master.marathon.deployment.core.ActionProgress;
+import dev.dcosnative.master.marathon.deployment.core.AppChanges;
 import dev.dcosnative.master.marathon.deployment.core.AppRunState;
 import dev.dcosnative.master.marathon.deployment.core.DeploymentAction;
 import dev.dcosnative.master.marathon.deployment.core.DeploymentPlan;
@@ -64,9 +65,14 @@ public class DeploymentService {
         private final Map<PathId, List<InstanceId>> toKill;
         private final Instant startedAt;
         private int step;
+        /** The actions of the current step that are not done yet, by app; null until the step is first looked at. */
+        private Map<PathId, DeploymentAction> pending;
+
+        private final Set<PathId> affected;
 
         Running(DeploymentPlan plan, Map<PathId, List<InstanceId>> toKill, Instant startedAt, int step) {
             this.plan = plan;
+            this.affected = Set.copyOf(plan.affectedApps());
             this.toKill = toKill;
             this.startedAt = startedAt;
             this.step = step;
@@ -74,6 +80,11 @@ public class DeploymentService {
 
         public DeploymentPlan plan() {
             return plan;
+        }
+
+        /** The plan's affected apps, computed once. */
+        public Set<PathId> affected() {
+            return affected;
         }
 
         /** The step being run, 0-based; equal to the number of steps once finished. */
@@ -120,21 +131,22 @@ public class DeploymentService {
     /** The running deployments that touch any of these apps. */
     public List<Running> affecting(Set<PathId> apps) {
         return running.values().stream()
-                .filter(r -> r.plan.affectedApps().stream().anyMatch(apps::contains))
+                .filter(r -> apps.stream().anyMatch(r.affected::contains))
                 .toList();
     }
 
     /** The stored form of a new deployment, to write in the same batch as the change it deploys. */
     public StoredDeployment stored(DeploymentPlan plan, Map<PathId, List<InstanceId>> toKill, int step) {
+        Set<PathId> affected = plan.affectedApps();
         Map<String, String> original = new TreeMap<>();
         plan.original().apps().forEach((id, app) -> {
-            if (plan.affectedApps().contains(id)) {
+            if (affected.contains(id)) {
                 original.put(id.toString(), app.version());
             }
         });
         Map<String, String> target = new TreeMap<>();
         plan.target().apps().forEach((id, app) -> {
-            if (plan.affectedApps().contains(id)) {
+            if (affected.contains(id)) {
                 target.put(id.toString(), app.version());
             }
         });
@@ -153,10 +165,8 @@ public class DeploymentService {
         running.put(plan.id(), deployment);
         for (PathId app : plan.affectedApps()) {
             if (!plan.original().apps().containsKey(app) || !plan.target().apps().containsKey(app)
-                    || !dev.dcosnative.master.marathon.deployment.core.AppChanges.configVersion(
-                            plan.original().apps().get(app))
-                            .equals(dev.dcosnative.master.marathon.deployment.core.AppChanges.configVersion(
-                                    plan.target().apps().get(app)))) {
+                    || !AppChanges.configVersion(plan.original().apps().get(app))
+                            .equals(AppChanges.configVersion(plan.target().apps().get(app)))) {
                 launches.resetDelay(app);
             }
         }
@@ -223,8 +233,8 @@ public class DeploymentService {
     public void instanceChanged(MarathonState state, InstanceTracker.Change change) {
         PathId app = change.before().appId();
         for (Running deployment : List.copyOf(running.values())) {
-            if (deployment.plan.affectedApps().contains(app)) {
-                advance(state, deployment);
+            if (deployment.affected.contains(app)) {
+                advance(state, deployment, app);
                 return;
             }
         }
@@ -251,26 +261,47 @@ public class DeploymentService {
 
     private Set<PathId> lockedApps() {
         Set<PathId> locked = new HashSet<>();
-        running.values().forEach(r -> locked.addAll(r.plan.affectedApps()));
+        running.values().forEach(r -> locked.addAll(r.affected));
         return locked;
     }
 
-    /** Carries out the current step of a deployment as far as it goes now. */
+    /** Carries out the current step of a deployment as far as it goes now: every action is looked at. */
     void advance(MarathonState state, Running deployment) {
+        advance(state, deployment, null);
+    }
+
+    /**
+     * Carries out the current step: the action on {@code app} only (null: every action still pending), then, once no
+     * action is pending, the following steps. So one instance change costs one decision, not one per app of a large
+     * group deployment.
+     */
+    private void advance(MarathonState state, Running deployment, PathId app) {
+        boolean first = true;
         while (deployment.step < deployment.plan.steps().size()) {
             DeploymentStep step = deployment.plan.steps().get(deployment.step);
-            boolean done = true;
-            for (DeploymentAction action : step.actions()) {
-                PathId app = PathId.of(action.app().id());
-                StepDecision decision = ActionProgress.decide(action, runState(state, app));
-                apply(state, action.app(), decision);
-                done &= decision.done();
+            if (deployment.pending == null) {
+                deployment.pending = new LinkedHashMap<>();
+                step.actions().forEach(a -> deployment.pending.put(PathId.of(a.app().id()), a));
+                first = false;
             }
-            if (!done) {
+            for (DeploymentAction action : List.copyOf(deployment.pending.values())) {
+                PathId id = PathId.of(action.app().id());
+                if (first && app != null && !id.equals(app)) {
+                    continue;
+                }
+                StepDecision decision = ActionProgress.decide(action, runState(state, id));
+                apply(state, action.app(), decision);
+                if (decision.done()) {
+                    deployment.pending.remove(id);
+                }
+            }
+            if (!deployment.pending.isEmpty()) {
                 return;
             }
             publishInfo(deployment, "deployment_step_success");
             deployment.step++;
+            deployment.pending = null;
+            first = false;
             if (deployment.step < deployment.plan.steps().size()) {
                 store.write(store.batch().deployment(stored(deployment.plan, deployment.toKill, deployment.step)));
                 publishInfo(deployment, "deployment_info");

@@ -71,7 +71,7 @@ public class ReadinessService {
         nextCheck.keySet().removeIf(id -> state.instance(id).isEmpty());
         ready.values().forEach(ids -> ids.removeIf(id -> state.instance(id).isEmpty()));
         for (DeploymentService.Running deployment : deployments.running()) {
-            for (PathId appId : deployment.plan().affectedApps()) {
+            for (PathId appId : deployment.affected()) {
                 App app = state.apps().get(appId);
                 if (app == null || app.readinessChecks() == null || app.readinessChecks().isEmpty()) {
                     continue;
@@ -119,7 +119,7 @@ public class ReadinessService {
                     if (isReady) {
                         ready.computeIfAbsent(instance.appId(), k -> new HashSet<>()).add(instance.id());
                         deployments.running().stream()
-                                .filter(r -> r.plan().affectedApps().contains(instance.appId()))
+                                .filter(r -> r.affected().contains(instance.appId()))
                                 .forEach(r -> deployments.advance(state, r));
                     }
                 }));

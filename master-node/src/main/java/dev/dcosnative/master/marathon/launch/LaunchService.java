@@ -95,6 +95,9 @@ public class LaunchService {
             }
             queue.put(id, new Entry(app, count, entry.since(), entry.stats()));
         }
+        if (reviveWanted) {
+            revive(clock.instant());
+        }
     }
 
     public Optional<Entry> entry(PathId app) {
@@ -114,6 +117,7 @@ public class LaunchService {
         PathId id = PathId.of(app.id());
         LaunchDelay delay = delays.getOrDefault(id, LaunchDelay.NONE).failed(app, clock.instant());
         delays.put(id, delay);
+        reviveWanted = true;
         LOG.infof("App %s backs off for %s after %d consecutive failures", id, delay.current(), delay.failures());
     }
 
@@ -135,16 +139,26 @@ public class LaunchService {
         Instant now = clock.instant();
         delays.entrySet().removeIf(e -> state.app(e.getKey()).map(app -> e.getValue().isOverdue(app, now))
                 .orElse(true));
+        if (queue.isEmpty() && !suppressed && framework.connected()) {
+            framework.suppress();
+            suppressed = true;
+        } else {
+            revive(now);
+        }
+    }
+
+    /**
+     * Asks for offers again when something that may launch waits and the kernel may be holding offers back
+     * (declined with a filter, or suppressed), at most once per {@code min_revive_offers_interval}.
+     */
+    private void revive(Instant now) {
         boolean waiting = queue.values().stream().anyMatch(e -> !delay(PathId.of(e.app().id())).isDelayed(now));
-        if (waiting && (reviveWanted || suppressed)
+        if (waiting && (reviveWanted || suppressed) && framework.connected()
                 && !lastRevive.plus(config.minReviveOffersInterval()).isAfter(now)) {
             framework.revive();
             lastRevive = now;
             reviveWanted = false;
             suppressed = false;
-        } else if (queue.isEmpty() && !suppressed && framework.connected()) {
-            framework.suppress();
-            suppressed = true;
         }
     }
 
