@@ -75,6 +75,20 @@ public interface AgentConfig {
     @WithDefault("1m")
     Duration registrationBackoffMax();
 
+    /** The fetcher of the tasks' {@code CommandInfo.uris}. */
+    AgentFetcher fetcher();
+
+    /** Limits of the fetcher, per URI. */
+    interface AgentFetcher {
+        /** The largest download (or zip content) one URI may bring, in bytes (1 GiB). */
+        @WithDefault("1073741824")
+        long maxBytes();
+
+        /** How long fetching one URI may take, download and extraction included. */
+        @WithDefault("5m")
+        Duration timeout();
+    }
+
     /** Overrides of the detected resources. */
     interface AgentResources {
         OptionalDouble cpus();

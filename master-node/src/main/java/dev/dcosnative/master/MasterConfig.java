@@ -38,6 +38,9 @@ public interface MasterConfig {
 
     ZooKeeper zk();
 
+    /** Marathon, the framework for long-running apps that runs inside the leading master. */
+    Marathon marathon();
+
     /** How often the master pings each agent (Mesos {@code --agent_ping_timeout}). */
     @WithDefault("15s")
     Duration agentPingTimeout();
@@ -122,5 +125,83 @@ public interface MasterConfig {
         /** The znode under which the Mesos kernel keeps its leader latch and registry. */
         @WithDefault("/mesos")
         String root();
+    }
+
+    /** Marathon's settings, under Marathon's flag names where one exists. */
+    interface Marathon {
+
+        /** Whether this master runs Marathon at all. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** The framework name Marathon registers with. */
+        @WithDefault("marathon")
+        String frameworkName();
+
+        /** The role Marathon subscribes with and apps run as by default ({@code --mesos_role}). */
+        @WithDefault("slave_public")
+        String role();
+
+        /** The resource roles apps accept unless they say ({@code --default_accepted_resource_roles}). */
+        @WithDefault("*")
+        List<String> defaultAcceptedResourceRoles();
+
+        /** The user tasks run as unless an app names one ({@code --mesos_user}). */
+        @WithDefault("root")
+        String user();
+
+        /** How long the kernel keeps Marathon's tasks after it disconnects ({@code --failover_timeout}). */
+        @WithDefault("7d")
+        Duration failoverTimeout();
+
+        /** How long an offer Marathon has no use for stays declined ({@code --decline_offer_duration}). */
+        @WithDefault("120s")
+        Duration declineOfferDuration();
+
+        /** The most instances launched from one offer ({@code --max_instances_per_offer}; DC/OS sets 100). */
+        @WithDefault("100")
+        int maxInstancesPerOffer();
+
+        /** The least time between two REVIVE calls ({@code --min_revive_offers_interval}). */
+        @WithDefault("5s")
+        Duration minReviveOffersInterval();
+
+        /** A task not running this long after its launch is killed and replaced ({@code --task_launch_timeout}). */
+        @WithDefault("5m")
+        Duration taskLaunchTimeout();
+
+        /** How often Marathon asks the kernel for the state of all its tasks ({@code --reconciliation_interval}). */
+        @WithDefault("10m")
+        Duration reconciliationInterval();
+
+        /** How often an instance being killed is killed again until it is gone. */
+        @WithDefault("10s")
+        Duration killRetryInterval();
+
+        /** The range service ports are assigned from ({@code --local_port_min}, {@code --local_port_max}). */
+        @WithDefault("10000")
+        int localPortMin();
+
+        @WithDefault("20000")
+        int localPortMax();
+
+        /** Versions kept per app and group ({@code --zk_max_versions}). */
+        @WithDefault("50")
+        int maxVersions();
+
+        /** Deployments that may run at once ({@code --max_running_deployments}). */
+        @WithDefault("100")
+        int maxRunningDeployments();
+
+        /** A prefix for the environment variables Marathon sets in tasks ({@code --env_vars_prefix}). */
+        Optional<String> envVarsPrefix();
+
+        /** The znode under which Marathon keeps its state. */
+        @WithDefault("/marathon")
+        String zkRoot();
+
+        /** The largest app or group document accepted ({@code --zk_max_node_size} keeps the store healthy). */
+        @WithDefault("1024000")
+        int maxNodeBytes();
     }
 }

@@ -11,6 +11,9 @@ public final class BuildInfo {
     /** The Mesos release whose v1 APIs the kernel speaks (and reports in GET_VERSION and /version). */
     public static final String MESOS_VERSION = "1.11.0";
 
+    /** The Marathon release whose REST API v2 the master speaks (and reports in {@code /v2/info}). */
+    public static final String MARATHON_VERSION = "1.11.0";
+
     private static final Properties PROPERTIES = load();
 
     private BuildInfo() {

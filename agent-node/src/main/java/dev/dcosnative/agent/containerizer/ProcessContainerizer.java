@@ -289,27 +289,7 @@ public final class ProcessContainerizer implements Containerizer {
 
     /** The user to switch to; empty when the task runs as the agent's user. */
     private Optional<TaskUser> taskUser(Optional<String> name) throws ContainerException {
-        if (name.isEmpty()) {
-            return Optional.empty();
-        }
-        Optional<TaskUser> user = Users.lookup(name.get());
-        if (user.isEmpty()) {
-            throw new ContainerException("user '" + name.get() + "' does not exist on this agent");
-        }
-        if (!root) {
-            if (name.get().equals(System.getProperty("user.name"))) {
-                return Optional.empty();
-            }
-            throw new ContainerException("cannot run the task as user '" + name.get()
-                    + "': the agent does not run as root (it runs as " + System.getProperty("user.name") + ")");
-        }
-        if (user.get().uid() == 0 && user.get().gid() == 0) {
-            return Optional.empty();
-        }
-        if (!Files.isExecutable(Path.of(tools.setpriv()))) {
-            throw new ContainerException("cannot run the task as user '" + name.get() + "': setpriv is missing");
-        }
-        return user;
+        return TaskProcesses.resolve(name, root, tools.setpriv());
     }
 
     /** execvp's lookup, done first so that a missing command fails the launch, not the task. */

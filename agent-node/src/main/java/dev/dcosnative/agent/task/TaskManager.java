@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -24,6 +25,7 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import org.apache.mesos.v1.Protos.CommandInfo;
 import org.apache.mesos.v1.Protos.ContainerInfo;
 import org.apache.mesos.v1.Protos.ExecutorID;
 import org.apache.mesos.v1.Protos.ExecutorInfo;
@@ -50,6 +52,11 @@ import dev.dcosnative.agent.containerizer.Containerizer;
 import dev.dcosnative.agent.containerizer.LaunchSpec;
 import dev.dcosnative.agent.containerizer.Limits;
 import dev.dcosnative.agent.containerizer.Termination;
+import dev.dcosnative.agent.fetcher.FetchException;
+import dev.dcosnative.agent.fetcher.Fetcher;
+import dev.dcosnative.agent.health.HealthChecks;
+import dev.dcosnative.agent.health.core.HealthCheckSpec;
+import dev.dcosnative.agent.health.core.HealthTracker;
 import dev.dcosnative.agent.registration.MasterLink;
 import dev.dcosnative.agent.task.core.SandboxLayout;
 import dev.dcosnative.agent.task.core.StatusUpdateStream;
@@ -60,10 +67,12 @@ import dev.dcosnative.shared.agentapi.AgentEvent;
  * The agent's tasks, run the way Mesos' command executor and default executor run them: a task (or each task of a
  * group) is a container launched by the {@link Containerizer} in its sandbox; it goes STARTING → RUNNING → FINISHED /
  * FAILED / KILLED (KILLING first when the framework understands it); a task that breaks its memory limit fails with
- * REASON_CONTAINER_LIMITATION_MEMORY; a failing task of a group takes its siblings down. Every update goes through
- * {@link StatusUpdates} (checkpointed, delivered at least once). Everything is checkpointed, so an agent killed with
- * SIGKILL finds its tasks again, still running or with their exit status, and reports them. State lives on the
- * {@link AgentActor}; launches run on a small pool of their own.
+ * REASON_CONTAINER_LIMITATION_MEMORY; a failing task of a group takes its siblings down. Its URIs are fetched into
+ * its sandbox first ({@link Fetcher}: a failure is a launch failure), and its health check runs next to it once it
+ * runs ({@link HealthChecks}: the health is reported as TASK_RUNNING updates, an unhealthy task is killed). Every
+ * update goes through {@link StatusUpdates} (checkpointed, delivered at least once). Everything is checkpointed, so
+ * an agent killed with SIGKILL finds its tasks again, still running or with their exit status, and reports them.
+ * State lives on the {@link AgentActor}; fetches and launches run on small pools of their own.
  */
 @ApplicationScoped
 public class TaskManager {
@@ -84,6 +93,12 @@ public class TaskManager {
         Container container;
         boolean launching;
         boolean killRequested;
+        /** The fetch of the task's URIs while it runs. */
+        Fetcher.Cancellation fetch;
+        /** The task's health checks while they run. */
+        HealthChecks.Handle health;
+        /** Whether its health checks got it killed: its last updates say healthy=false. */
+        boolean killedUnhealthy;
         List<String> group = List.of();
 
         RunningTask(FrameworkInfo framework, ExecutorInfo executor, TaskInfo task, String executorId, String runId,
@@ -118,6 +133,13 @@ public class TaskManager {
     private final SandboxLayout layout;
     private final TaskCheckpoint checkpoint;
     private final StatusUpdates updates;
+    private final HealthChecks healthChecks;
+    private final Fetcher fetcher;
+    private final ExecutorService fetchers = Executors.newFixedThreadPool(4, r -> {
+        Thread t = new Thread(r, "task-fetcher");
+        t.setDaemon(true);
+        return t;
+    });
     private final ExecutorService launcher = Executors.newFixedThreadPool(4, r -> {
         Thread t = new Thread(r, "task-launcher");
         t.setDaemon(true);
@@ -128,11 +150,13 @@ public class TaskManager {
     private final Deque<Snapshot.Entry> completed = new ArrayDeque<>();
 
     public TaskManager(AgentActor actor, AgentState state, AgentConfig config, Containerizer containerizer,
-            MasterLink link, Vertx vertx) {
+            MasterLink link, HealthChecks healthChecks, Vertx vertx) {
         this.actor = actor;
         this.state = state;
         this.config = config;
         this.containerizer = containerizer;
+        this.healthChecks = healthChecks;
+        this.fetcher = new Fetcher(config.fetcher().maxBytes(), config.fetcher().timeout());
         this.layout = new SandboxLayout(config.workDir());
         this.checkpoint = new TaskCheckpoint(layout);
         this.updates = new StatusUpdates(checkpoint, link, config.statusUpdateRetryInterval(),
@@ -274,6 +298,40 @@ public class TaskManager {
         }
         submit(running, status(running, TaskState.TASK_STARTING));
         running.launching = true;
+        List<CommandInfo.URI> uris = running.task.getCommand().getUrisList();
+        if (uris.isEmpty()) {
+            launch(running, spec);
+            return;
+        }
+        Fetcher.Cancellation cancellation = new Fetcher.Cancellation();
+        running.fetch = cancellation;
+        fetchers.execute(() -> {
+            try {
+                fetcher.fetch(running.containerId, uris, running.sandbox, spec.user(), cancellation);
+                actor.tell(() -> fetched(running, spec, null));
+            } catch (FetchException e) {
+                actor.tell(() -> fetched(running, spec, e.getMessage()));
+            } catch (RuntimeException e) {
+                actor.tell(() -> fetched(running, spec, "Failed to fetch all URIs for container '"
+                        + running.containerId + "': " + e));
+            }
+        });
+    }
+
+    /** The task's URIs are in its sandbox, or could not all be fetched ({@code failure}). */
+    private void fetched(RunningTask running, LaunchSpec spec, String failure) {
+        running.fetch = null;
+        if (isOver(running)) {
+            return; // killed meanwhile
+        }
+        if (failure != null) {
+            launchFailed(running, failure);
+            return;
+        }
+        launch(running, spec);
+    }
+
+    private void launch(RunningTask running, LaunchSpec spec) {
         launcher.execute(() -> {
             try {
                 Container container = containerizer.launch(spec);
@@ -291,6 +349,7 @@ public class TaskManager {
             container.kill(killGrace(running, null));
         } else {
             submit(running, status(running, TaskState.TASK_RUNNING));
+            startHealthChecks(running);
         }
         watch(running);
     }
@@ -314,6 +373,7 @@ public class TaskManager {
     }
 
     private void terminated(RunningTask running, Termination termination) {
+        stopHealthChecks(running);
         TaskStatus.Builder status;
         if (termination.reason() == Termination.Reason.MEMORY_LIMIT) {
             status = status(running, TaskState.TASK_FAILED)
@@ -335,6 +395,9 @@ public class TaskManager {
             status = status(running, TaskState.TASK_FAILED).setMessage(termination.exitCode() != null
                     ? "Command exited with status " + termination.exitCode()
                     : "Command terminated with signal " + termination.signal());
+        }
+        if (running.killedUnhealthy) {
+            status.setHealthy(false);
         }
         submit(running, status);
         TaskState state = status.getState();
@@ -364,12 +427,23 @@ public class TaskManager {
             return;
         }
         running.killRequested = true;
+        stopHealthChecks(running);
         if (running.framework.getCapabilitiesList().stream()
                 .anyMatch(c -> c.getType() == FrameworkInfo.Capability.Type.TASK_KILLING_STATE)) {
-            submit(running, status(running, TaskState.TASK_KILLING));
+            TaskStatus.Builder killing = status(running, TaskState.TASK_KILLING);
+            if (running.killedUnhealthy) {
+                killing.setHealthy(false);
+            }
+            submit(running, killing);
         }
         if (running.container != null) {
             running.container.kill(killGrace(running, policy));
+        } else if (running.fetch != null) {
+            // the fetch stops; its outcome is ignored
+            running.fetch.cancel();
+            running.fetch = null;
+            running.launching = false;
+            submit(running, status(running, TaskState.TASK_KILLED).setMessage("Killed before it was launched"));
         } else if (!running.launching) {
             submit(running, status(running, TaskState.TASK_KILLED).setMessage("Killed before it was launched"));
         }
@@ -419,6 +493,14 @@ public class TaskManager {
                         r.containerId()));
                 if (container.isPresent()) {
                     task.container = container.get();
+                    Optional<TaskStatus> latest = r.updates().latest();
+                    if (latest.isPresent() && latest.get().getState() == TaskState.TASK_KILLING) {
+                        // a kill under way (the containerizer carries it through); health checks are over
+                        task.killedUnhealthy = latest.get().hasHealthy() && !latest.get().getHealthy();
+                    } else if (!task.container.termination().isDone()) {
+                        // health starts over: the grace period counts from the recovery
+                        startHealthChecks(task);
+                    }
                     watch(task);
                     running++;
                 } else {
@@ -442,6 +524,64 @@ public class TaskManager {
         }
         if (!found.isEmpty()) {
             LOG.infof("Recovered %d task(s) from the checkpoints, %d still running", found.size(), running);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------------ health
+
+    /** Starts the task's health checks, if it has one that can run; counted from now. */
+    private void startHealthChecks(RunningTask running) {
+        if (!running.task.hasHealthCheck() || running.health != null) {
+            return;
+        }
+        HealthCheckSpec spec;
+        Map<String, String> environment;
+        try {
+            spec = HealthCheckSpec.of(running.task.getHealthCheck());
+            environment = environment(running);
+        } catch (IllegalArgumentException e) {
+            // as Mesos' executors: the task runs on, without health checks
+            LOG.warnf("Task %s runs without health checks: %s", running.task.getTaskId().getValue(),
+                    e.getMessage());
+            return;
+        }
+        HealthChecks.Target target = new HealthChecks.Target(running.task.getTaskId().getValue(), spec, state.ip(),
+                environment, running.sandbox, user(running));
+        HealthChecks.Handle[] handle = new HealthChecks.Handle[1];
+        handle[0] = healthChecks.start(target, Instant.now(),
+                verdict -> actor.tell(() -> healthVerdict(running, handle[0], verdict)));
+        running.health = handle[0];
+    }
+
+    /**
+     * A check's verdict: the health goes to the master as a TASK_RUNNING update with {@code healthy} and reason
+     * REASON_TASK_HEALTH_CHECK_STATUS_UPDATED (only when it changed); too many failures kill the task.
+     */
+    private void healthVerdict(RunningTask running, HealthChecks.Handle handle, HealthTracker.Verdict verdict) {
+        if (running.health != handle || running.killRequested || isOver(running)) {
+            return;
+        }
+        verdict.report().ifPresent(healthy -> {
+            TaskStatus.Builder status = status(running, TaskState.TASK_RUNNING)
+                    .setHealthy(healthy)
+                    .setReason(TaskStatus.Reason.REASON_TASK_HEALTH_CHECK_STATUS_UPDATED);
+            if (!healthy && !verdict.message().isEmpty()) {
+                status.setMessage("Health check failed: " + verdict.message());
+            }
+            submit(running, status);
+        });
+        if (verdict.kill()) {
+            LOG.infof("Killing task %s: its health check failed %d consecutive time(s)", running.task.getTaskId()
+                    .getValue(), verdict.consecutiveFailures());
+            running.killedUnhealthy = true;
+            kill(running.frameworkId(), running.task.getTaskId().getValue(), null);
+        }
+    }
+
+    private void stopHealthChecks(RunningTask running) {
+        if (running.health != null) {
+            running.health.stop();
+            running.health = null;
         }
     }
 
@@ -522,15 +662,25 @@ public class TaskManager {
     private LaunchSpec spec(RunningTask running) {
         TaskInfo task = running.task;
         List<String> argv = TaskCommand.argv(task.getCommand());
-        Map<String, String> env = TaskCommand.environment(task, running.frameworkId(), agentId(), running.executorId,
-                state.hostname(), running.sandbox, System.getenv().getOrDefault("PATH",
-                        "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"));
-        String user = task.getCommand().hasUser() ? task.getCommand().getUser() : running.framework.getUser();
         double cpus = TaskCommand.scalar(task.getResourcesList(), "cpus");
         long memory = (long) (TaskCommand.scalar(task.getResourcesList(), "mem") * 1024 * 1024);
         Limits limits = new Limits(cpus, memory, config.taskMaxPids(), config.cgroupsEnableCfs());
         return new LaunchSpec(running.containerId, running.sandbox, layout.containerDir(running.metaRun,
-                running.containerId), argv, env, user.isEmpty() ? Optional.empty() : Optional.of(user), limits);
+                running.containerId), argv, environment(running), user(running), limits);
+    }
+
+    /** The task's environment (its command's, and its health check commands'). */
+    private Map<String, String> environment(RunningTask running) {
+        return TaskCommand.environment(running.task, running.frameworkId(), agentId(), running.executorId,
+                state.hostname(), running.sandbox, System.getenv().getOrDefault("PATH",
+                        "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"));
+    }
+
+    /** The user the task runs as: its command's, else its framework's; empty for the agent's. */
+    private static Optional<String> user(RunningTask running) {
+        String user = running.task.getCommand().hasUser() ? running.task.getCommand().getUser()
+                : running.framework.getUser();
+        return user.isEmpty() ? Optional.empty() : Optional.of(user);
     }
 
     private void createSandbox(RunningTask running) {
@@ -573,6 +723,8 @@ public class TaskManager {
 
     @PreDestroy
     void stop() {
+        fetchers.shutdownNow();
         launcher.shutdownNow();
+        fetcher.close();
     }
 }

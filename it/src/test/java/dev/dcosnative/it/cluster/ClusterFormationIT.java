@@ -25,7 +25,7 @@ import dev.dcosnative.it.harness.OperatorClient;
 class ClusterFormationIT {
 
     @RegisterExtension
-    static final ClusterExtension CLUSTER = new ClusterExtension(() -> Cluster.builder("formation").build());
+    static final ClusterExtension CLUSTER = new ClusterExtension(() -> Cluster.builder("formation").dcosDefaultPorts().build());
 
     private static Cluster.Node privateAgent() {
         return CLUSTER.cluster().agent("agent-1");

@@ -58,6 +58,7 @@ public final class Cluster implements AutoCloseable {
     private final List<Node> agents = new ArrayList<>();
     private final Map<String, String> masterProperties;
     private final Map<String, String> agentProperties;
+    private final boolean dcosDefaultPorts;
     private final String cgroupsRoot;
     private final Instant created = Instant.now().minusSeconds(1);
 
@@ -70,6 +71,7 @@ public final class Cluster implements AutoCloseable {
         this.logRoot = Path.of(System.getProperty("dcos.it.logs", output.resolve("it-logs").toString())).resolve(name);
         this.masterProperties = builder.masterProperties;
         this.agentProperties = builder.agentProperties;
+        this.dcosDefaultPorts = builder.dcosDefaultPorts;
         this.cgroupsRoot = "dcos-it-" + ProcessHandle.current().pid() + "-" + name;
         deleteRecursively(workRoot);
         deleteRecursively(logRoot);
@@ -212,6 +214,9 @@ public final class Cluster implements AutoCloseable {
                 NodeProcess.create(nodeName, command(Binaries.master(), props), logRoot.resolve(nodeName + ".log")));
     }
 
+    static final String PRIVATE_TEST_PORTS = "[1025-2180,2182-3887,3889-5049,5052-8079,8082-8180,8182-15352,15354-18079,18081-32000]";
+    static final String PUBLIC_TEST_PORTS = "[1-21,23-5050,5052-15352,15354-18079,18081-32000]";
+
     private Node agentNode(String nodeName, String ip, boolean isPublic, List<String> masterIps) {
         Path work = workRoot.resolve(nodeName);
         Map<String, String> props = new LinkedHashMap<>();
@@ -225,6 +230,10 @@ public final class Cluster implements AutoCloseable {
         props.put("dcos.agent.resources.mem", "2048");
         props.put("dcos.agent.resources.disk", "4096");
         props.put("dcos.agent.cgroups-root", cgroupsRoot);
+        if (!dcosDefaultPorts) {
+            // DC/OS' port ranges without the ports this test machine reserves for others (15353, 18080)
+            props.put("dcos.agent.resources.ports", isPublic ? PUBLIC_TEST_PORTS : PRIVATE_TEST_PORTS);
+        }
         props.putAll(agentProperties);
         return new Node(nodeName, ip, 5051, work,
                 NodeProcess.create(nodeName, command(isPublic ? Binaries.publicAgent() : Binaries.agent(), props),
@@ -262,6 +271,7 @@ public final class Cluster implements AutoCloseable {
         private int publicAgents = 1;
         private final Map<String, String> masterProperties = new LinkedHashMap<>();
         private final Map<String, String> agentProperties = new LinkedHashMap<>();
+        private boolean dcosDefaultPorts;
 
         private Builder(String name) {
             this.name = name;
@@ -289,6 +299,15 @@ public final class Cluster implements AutoCloseable {
 
         public Builder agentProperty(String key, String value) {
             agentProperties.put(key, value);
+            return this;
+        }
+
+        /**
+         * Agents offer DC/OS' default port ranges as they are; by default the ports this machine keeps for others are
+         * left out, so no task binds them.
+         */
+        public Builder dcosDefaultPorts() {
+            dcosDefaultPorts = true;
             return this;
         }
 

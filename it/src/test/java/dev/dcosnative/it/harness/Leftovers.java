@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  */
 final class Leftovers {
 
-    private static final List<String> CONTROLLERS = List.of("freezer", "memory", "pids", "cpu", "cpuacct");
+    private static final List<String> CONTROLLERS = List.of("freezer", "memory", "pids", "cpu", "cpuacct", "unified");
     private static final Path CGROUPS = Path.of("/sys/fs/cgroup");
 
     private Leftovers() {

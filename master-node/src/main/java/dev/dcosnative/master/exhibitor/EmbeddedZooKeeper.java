@@ -33,6 +33,19 @@ public class EmbeddedZooKeeper {
 
     private static final Logger LOG = Logger.getLogger(EmbeddedZooKeeper.class);
 
+    /**
+     * The largest request ZooKeeper (server and clients of this JVM) accepts: 16 MB instead of 1 MB, so one group
+     * deployment of many apps is written in a single transaction. Each znode stays far below 1 MB (the stores check
+     * it). ZooKeeper reads the property once, when its classes load; an explicit {@code -Djute.maxbuffer} wins.
+     */
+    static final int JUTE_MAX_BUFFER = 16 * 1024 * 1024;
+
+    static {
+        if (System.getProperty("jute.maxbuffer") == null) {
+            System.setProperty("jute.maxbuffer", Integer.toString(JUTE_MAX_BUFFER));
+        }
+    }
+
     private final MasterConfig config;
 
     private ZooKeeperServer standalone;

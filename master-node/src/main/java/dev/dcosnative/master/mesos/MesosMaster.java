@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 
 import org.apache.mesos.v1.Protos.FrameworkInfo;
 import org.apache.mesos.v1.Protos.Task;
-import org.apache.mesos.v1.master.Protos.Event;
 import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Uni;
@@ -63,12 +63,13 @@ public class MesosMaster implements LeaderElection.Listener {
     private final MasterConfig config;
     private final Clock clock;
     private final Vertx vertx;
+    private final Event<KernelLeadership> leadership;
     private final List<Long> timers = new ArrayList<>();
 
     public MesosMaster(MasterActor actor, KernelState kernel, AgentService agents, FrameworkService frameworks,
             OfferService offers, TaskService tasks, SchedulerService scheduler, OperatorEvents events,
             LeaderElection election, EmbeddedZooKeeper zooKeeper, MasterIdentity identity, MasterConfig config,
-            Clock clock, Vertx vertx) {
+            Clock clock, Vertx vertx, Event<KernelLeadership> leadership) {
         this.actor = actor;
         this.kernel = kernel;
         this.agents = agents;
@@ -83,6 +84,7 @@ public class MesosMaster implements LeaderElection.Listener {
         this.config = config;
         this.clock = clock;
         this.vertx = vertx;
+        this.leadership = leadership;
     }
 
     /** Starts ZooKeeper (embedded or not), contends for the lead, and starts the periodic work. */
@@ -134,6 +136,7 @@ public class MesosMaster implements LeaderElection.Listener {
             agents.recover();
             kernel.elected(clock.instant());
             LOG.infof("Leading master %s has finished recovery", identity.pid());
+            leadership.fire(new KernelLeadership(true));
         } catch (RuntimeException e) {
             LOG.errorf("Recovery failed, retrying in 1s: %s", e.getMessage());
             vertx.setTimer(1000, id -> actor.tell(this::recover));
@@ -149,6 +152,7 @@ public class MesosMaster implements LeaderElection.Listener {
     }
 
     private void resetState() {
+        leadership.fire(new KernelLeadership(false));
         events.closeAll();
         frameworks.reset();
         tasks.reset();
@@ -255,7 +259,7 @@ public class MesosMaster implements LeaderElection.Listener {
     public Uni<Void> subscribeOperator(MessageStream stream) {
         return actor.ask(() -> {
             kernel.requireRecovered();
-            Event subscribed = OperatorViews.subscribed(snapshotNow(),
+            org.apache.mesos.v1.master.Protos.Event subscribed = OperatorViews.subscribed(snapshotNow(),
                     config.heartbeatInterval().toMillis() / 1000.0);
             events.add(stream, subscribed);
             return null;

@@ -19,7 +19,6 @@ import dev.dcosnative.master.MasterConfig;
 import dev.dcosnative.master.mesos.framework.core.Framework;
 import dev.dcosnative.master.mesos.framework.core.FrameworkBook;
 import dev.dcosnative.master.mesos.scheduler.core.SchedulerEvents;
-import dev.dcosnative.shared.vertx.MessageStream;
 
 /**
  * The frameworks and their scheduler streams: subscription and failover (the old stream gets an ERROR and is closed),
@@ -32,7 +31,7 @@ public class FrameworkService {
     private static final Logger LOG = Logger.getLogger(FrameworkService.class);
 
     private final FrameworkBook book;
-    private final Map<String, MessageStream> streams = new HashMap<>();
+    private final Map<String, SchedulerStream> streams = new HashMap<>();
     private final Clock clock;
 
     public FrameworkService(MasterConfig config, Clock clock) {
@@ -45,10 +44,10 @@ public class FrameworkService {
      * framework is told it failed over and closed. The caller sends SUBSCRIBED.
      */
     public FrameworkBook.Subscription subscribe(FrameworkInfo info, Set<String> suppressedRoles, String streamId,
-            MessageStream stream, Supplier<String> newId) {
+            SchedulerStream stream, Supplier<String> newId) {
         FrameworkBook.Subscription subscription = book.subscribe(info, suppressedRoles, streamId, clock.instant(),
                 newId);
-        MessageStream previous = streams.put(subscription.framework().id(), stream);
+        SchedulerStream previous = streams.put(subscription.framework().id(), stream);
         if (previous != null) {
             previous.send(SchedulerEvents.error("Framework failed over"));
             previous.close();
@@ -71,7 +70,7 @@ public class FrameworkService {
 
     /** Removes the framework (teardown or failover timeout); its stream, if any, is closed. */
     public Optional<Framework> remove(String frameworkId) {
-        MessageStream stream = streams.remove(frameworkId);
+        SchedulerStream stream = streams.remove(frameworkId);
         if (stream != null) {
             stream.close();
         }
@@ -82,7 +81,7 @@ public class FrameworkService {
 
     /** Sends an event to the framework's current stream; dropped when it is not connected. */
     public void send(String frameworkId, Event event) {
-        MessageStream stream = streams.get(frameworkId);
+        SchedulerStream stream = streams.get(frameworkId);
         if (stream != null) {
             stream.send(event);
         }
@@ -135,7 +134,7 @@ public class FrameworkService {
 
     /** Forgets everything and closes every scheduler stream (the master lost the lead). */
     public void reset() {
-        streams.values().forEach(MessageStream::close);
+        streams.values().forEach(SchedulerStream::close);
         streams.clear();
         book.clear();
     }

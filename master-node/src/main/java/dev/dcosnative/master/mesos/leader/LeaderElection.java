@@ -49,7 +49,9 @@ public class LeaderElection {
     });
 
     private CuratorFramework client;
-    private LeaderLatch latch;
+    private MasterInfo self;
+    private Listener listener;
+    private volatile LeaderLatch latch;
     private CuratorCache participants;
     private volatile MasterInfo leader;
 
@@ -66,9 +68,20 @@ public class LeaderElection {
                 .retryPolicy(new ExponentialBackoffRetry(200, 29, 5_000))
                 .build();
         client.start();
+        this.self = self;
+        this.listener = listener;
         String path = config.zk().root() + "/leader";
-        latch = new LeaderLatch(client, path, new String(ProtoJson.toJson(self), StandardCharsets.UTF_8));
-        latch.addListener(new LeaderLatchListener() {
+        participants = CuratorCache.build(client, path);
+        participants.listenable().addListener((type, oldData, data) -> refreshLeader());
+        participants.start();
+        contend();
+    }
+
+    private void contend() {
+        String path = config.zk().root() + "/leader";
+        LeaderLatch current = new LeaderLatch(client, path,
+                new String(ProtoJson.toJson(self), StandardCharsets.UTF_8));
+        current.addListener(new LeaderLatchListener() {
             @Override
             public void isLeader() {
                 LOG.infof("Elected as the leading master (%s)", self.getPid());
@@ -83,14 +96,32 @@ public class LeaderElection {
                 refreshLeader();
             }
         });
-        participants = CuratorCache.build(client, path);
-        participants.listenable().addListener((type, oldData, data) -> refreshLeader());
-        participants.start();
+        latch = current;
         try {
-            latch.start();
+            current.start();
         } catch (Exception e) {
             throw new IllegalStateException("cannot start the leader latch", e);
         }
+    }
+
+    /**
+     * Gives up the lead (Marathon's {@code DELETE /v2/leader}): this master leaves the election, which makes another
+     * master leader when there is one, and joins it again at the back of the line.
+     *
+     * @return false when this master did not lead
+     */
+    public synchronized boolean abdicate() {
+        LeaderLatch current = latch;
+        if (current == null || !current.hasLeadership()) {
+            return false;
+        }
+        try {
+            current.close(LeaderLatch.CloseMode.NOTIFY_LEADER);
+        } catch (Exception e) {
+            LOG.warnf("Closing the leader latch: %s", e.getMessage());
+        }
+        contend();
+        return true;
     }
 
     /** True while this master holds the lead. Cheap: no ZooKeeper round trip. */

@@ -66,8 +66,7 @@ public class SchedulerRoutes {
         try {
             call = MesosCalls.parse(ctx.request().getHeader("Content-Type"), MesosResponses.body(ctx),
                     Call.newBuilder()).build();
-            MesosCalls.validate(call, "scheduler::Call", OPTIONAL_PAYLOADS);
-            validate(call);
+            check(call);
         } catch (MesosHttpException e) {
             MesosResponses.error(ctx, e);
             return;
@@ -79,6 +78,12 @@ public class SchedulerRoutes {
         scheduler.call(call, ctx.request().getHeader(AgentProtocol.STREAM_ID_HEADER)).subscribe().with(
                 status -> ctx.response().setStatusCode(status).end(),
                 failure -> MesosHttp.fail(ctx, failure));
+    }
+
+    /** Every check a call gets before the master looks at it: its shape, then {@link #validate}. */
+    static void check(Call call) {
+        MesosCalls.validate(call, "scheduler::Call", OPTIONAL_PAYLOADS);
+        validate(call);
     }
 
     /** The scheduler-specific checks of Mesos' {@code validation::scheduler::call::validate}. */
@@ -115,8 +120,9 @@ public class SchedulerRoutes {
         String streamId = UUID.randomUUID().toString();
         RecordIOSink sink = new RecordIOSink(ctx.response(), ctx.vertx().getOrCreateContext(), accept.get(),
                 Map.of(AgentProtocol.STREAM_ID_HEADER, streamId));
-        scheduler.subscribe(call.getSubscribe(), streamId, new MessageStream(sink, accept.get())).subscribe().with(
-                ok -> {
-                }, failure -> MesosHttp.fail(ctx, failure));
+        scheduler.subscribe(call.getSubscribe(), streamId,
+                new HttpSchedulerStream(new MessageStream(sink, accept.get()))).subscribe().with(
+                        ok -> {
+                        }, failure -> MesosHttp.fail(ctx, failure));
     }
 }

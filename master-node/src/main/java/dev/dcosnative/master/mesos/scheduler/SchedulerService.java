@@ -21,6 +21,7 @@ import dev.dcosnative.master.mesos.MasterIdentity;
 import dev.dcosnative.master.mesos.agent.AgentService;
 import dev.dcosnative.master.mesos.agent.core.Agent;
 import dev.dcosnative.master.mesos.framework.FrameworkService;
+import dev.dcosnative.master.mesos.framework.SchedulerStream;
 import dev.dcosnative.master.mesos.framework.core.Framework;
 import dev.dcosnative.master.mesos.framework.core.FrameworkBook;
 import dev.dcosnative.master.mesos.framework.core.InvalidFrameworkException;
@@ -32,7 +33,6 @@ import dev.dcosnative.master.mesos.state.core.OperatorViews;
 import dev.dcosnative.master.mesos.task.TaskService;
 import dev.dcosnative.master.mesos.task.core.TaskBook;
 import dev.dcosnative.shared.http.MesosHttpException;
-import dev.dcosnative.shared.vertx.MessageStream;
 
 /**
  * The v1 scheduler API's calls, each run on the master actor: SUBSCRIBE (and failover), then ACCEPT, DECLINE,
@@ -73,7 +73,7 @@ public class SchedulerService {
      * SUBSCRIBE on a new stream: the framework is admitted (or fails over) and gets SUBSCRIBED, then offers. A
      * FrameworkInfo the master refuses gets an ERROR event and the stream ends, as in Mesos.
      */
-    public Uni<Void> subscribe(Call.Subscribe subscribe, String streamId, MessageStream stream) {
+    public Uni<Void> subscribe(Call.Subscribe subscribe, String streamId, SchedulerStream stream) {
         return actor.ask(() -> {
             kernel.requireRecovered();
             FrameworkBook.Subscription subscription;
@@ -87,7 +87,7 @@ public class SchedulerService {
                 return null;
             }
             Framework framework = subscription.framework();
-            stream.sink().onClose(() -> actor.tell(() -> disconnected(framework.id(), streamId)));
+            stream.onClose(() -> actor.tell(() -> disconnected(framework.id(), streamId)));
             stream.send(SchedulerEvents.subscribed(framework.info().getId(),
                     config.heartbeatInterval().toMillis() / 1000.0, identity.masterInfo()));
             offers.frameworkAdded(framework, true);

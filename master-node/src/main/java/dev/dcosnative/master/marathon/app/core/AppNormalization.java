@@ -23,9 +23,13 @@ import dev.dcosnative.shared.marathon.UnreachableStrategy;
  * {@code AppNormalization}): the id and dependencies made absolute, every default filled in, and deprecated
  * spellings moved to their current place ({@code uris} → {@code fetch}, {@code ports} → {@code portDefinitions},
  * {@code container.docker.portMappings} → {@code container.portMappings}, {@code container.docker.network} →
- * {@code networks}). Runs before validation; a normalized app has no null field but {@code cmd}, {@code args},
- * {@code user}, {@code container}, {@code check}, {@code taskKillGracePeriodSeconds} and the kept-as-given JSON
- * ones. Version fields are left to the caller.
+ * {@code networks}). Ports follow the networks as in Marathon: port definitions only under host networking, port
+ * mappings (one {@code default} mapping unless given) otherwise, {@code requirePorts} only for host networking.
+ * Accepted resource roles are kept to {@code *} and the app's role, as Marathon 1.9 sanitizes them; resident apps
+ * (with persistent volumes) default to upgrading in place and to ignoring unreachable agents. Runs before
+ * {@code AppValidation}; a normalized app has no null field but {@code cmd}, {@code args}, {@code user},
+ * {@code container}, {@code check}, {@code taskKillGracePeriodSeconds} and the kept-as-given JSON ones. Version
+ * fields are left to the caller.
  */
 public final class AppNormalization {
 
@@ -42,9 +46,11 @@ public final class AppNormalization {
     /** The app normalized, its relative id resolved against {@code base} (the group it is created in). */
     public static App normalize(App app, PathId base, AppDefaults defaults) {
         PathId id = PathId.of(app.id() == null ? "" : app.id()).canonical(base);
-        List<Network> networks = networks(app);
+        List<Network> networks = networks(app, defaults);
         boolean host = networks.stream().allMatch(n -> "host".equals(n.mode()));
         AppContainer container = container(app.container(), networks);
+        boolean resident = isResident(app);
+        String role = app.role() == null || app.role().isBlank() ? defaults.role() : app.role();
         return new App(
                 id.toString(),
                 app.cmd(),
@@ -70,11 +76,9 @@ public final class AppNormalization {
                 orEmpty(app.readinessChecks()).stream().map(AppNormalization::readinessCheck).toList(),
                 orEmpty(app.dependencies()).stream().map(d -> PathId.of(d).canonical(id.parent()).toString())
                         .toList(),
-                upgradeStrategy(app.upgradeStrategy()),
+                upgradeStrategy(app.upgradeStrategy(), resident),
                 orEmpty(app.labels()),
-                app.acceptedResourceRoles() == null || app.acceptedResourceRoles().isEmpty()
-                        ? defaults.acceptedResourceRoles()
-                        : app.acceptedResourceRoles(),
+                acceptedResourceRoles(app.acceptedResourceRoles(), defaults, role),
                 app.ipAddress(),
                 app.version(),
                 app.residency(),
@@ -82,10 +86,10 @@ public final class AppNormalization {
                 app.taskKillGracePeriodSeconds(),
                 app.versionInfo(),
                 or(app.killSelection(), App.KillSelection.YOUNGEST_FIRST),
-                unreachableStrategy(app.unreachableStrategy()),
+                unreachableStrategy(app.unreachableStrategy(), resident),
                 or(app.tty(), false),
-                app.role() == null || app.role().isBlank() ? defaults.role() : app.role(),
-                or(app.requirePorts(), false),
+                role,
+                host && or(app.requirePorts(), false),
                 networks,
                 host ? portDefinitions(app) : List.of(),
                 null,
@@ -93,10 +97,9 @@ public final class AppNormalization {
                 app.executorResources());
     }
 
-    private static List<Network> networks(App app) {
+    private static List<Network> networks(App app, AppDefaults defaults) {
         if (app.networks() != null && !app.networks().isEmpty()) {
-            return app.networks().stream().map(n -> new Network(n.mode() == null ? "container" : n.mode(),
-                    n.name(), n.labels())).toList();
+            return app.networks().stream().map(n -> network(n, defaults)).toList();
         }
         String legacy = app.container() == null || app.container().docker() == null ? null
                 : app.container().docker().network();
@@ -105,20 +108,38 @@ public final class AppNormalization {
         }
         return switch (legacy) {
             case "BRIDGE" -> List.of(new Network("container/bridge", null, null));
-            case "USER" -> List.of(new Network("container", null, null));
+            case "USER" -> List.of(new Network("container", defaults.defaultNetworkName(), null));
             default -> List.of(new Network("host", null, null));
         };
     }
 
-    private static AppContainer container(AppContainer container, List<Network> networks) {
-        if (container == null) {
+    /** A network's mode defaults to {@code container}; an unnamed container network joins the default network. */
+    private static Network network(Network network, AppDefaults defaults) {
+        String mode = network.mode() == null ? "container" : network.mode();
+        String name = network.name() == null && mode.equals("container") ? defaults.defaultNetworkName()
+                : network.name();
+        return new Network(mode, name, network.labels());
+    }
+
+    /**
+     * The container with its port mappings in their current place: none when a host network is among the networks
+     * (Marathon drops them then); the one {@code default} mapping when a non-host app gives none; host ports 0 under
+     * bridge networking. A non-host app without a container gets an empty MESOS one (as Marathon does), so that it
+     * has that default mapping.
+     */
+    private static AppContainer container(AppContainer given, List<Network> networks) {
+        boolean bridge = networks.stream().anyMatch(n -> "container/bridge".equals(n.mode()));
+        boolean host = networks.stream().anyMatch(n -> "host".equals(n.mode()));
+        if (given == null && host) {
             return null;
         }
-        boolean bridge = networks.stream().anyMatch(n -> "container/bridge".equals(n.mode()));
-        boolean host = networks.stream().allMatch(n -> "host".equals(n.mode()));
+        AppContainer container = given == null ? new AppContainer("MESOS", null, null, null, null) : given;
         List<PortMapping> mappings = container.portMappings();
         if (mappings == null && container.docker() != null) {
             mappings = container.docker().portMappings();
+        }
+        if (mappings == null) {
+            mappings = List.of(new PortMapping(0, null, 0, "tcp", "default", null, null));
         }
         List<PortMapping> normalized = host ? null
                 : orEmpty(mappings).stream().map(m -> new PortMapping(or(m.containerPort(), 0),
@@ -153,9 +174,15 @@ public final class AppNormalization {
                     or(artifact.cache(), false), artifact.destPath()));
         }
         for (String uri : orEmpty(app.uris())) {
-            fetch.add(new Artifact(uri, false, !uri.endsWith(".exe"), false, null));
+            fetch.add(new Artifact(uri, false, isArchive(uri), false, null));
         }
         return fetch;
+    }
+
+    /** Marathon extracts a legacy {@code uris} entry only when it names an archive ({@code FetchUri.isExtract}). */
+    private static boolean isArchive(String uri) {
+        return List.of(".tgz", ".tar.gz", ".tbz2", ".tar.bz2", ".txz", ".tar.xz", ".zip").stream()
+                .anyMatch(uri::endsWith);
     }
 
     private static HealthCheckSpec healthCheck(HealthCheckSpec check) {
@@ -166,7 +193,7 @@ public final class AppNormalization {
         if (portIndex == null && check.port() == null && !command) {
             portIndex = 0;
         }
-        return new HealthCheckSpec(protocol, http ? or(check.path(), "/") : check.path(), portIndex, check.port(),
+        return new HealthCheckSpec(protocol, http ? or(check.path(), "/") : null, portIndex, check.port(),
                 check.command(), or(check.gracePeriodSeconds(), 300), or(check.intervalSeconds(), 60),
                 or(check.timeoutSeconds(), 20), or(check.maxConsecutiveFailures(), 3), or(check.delaySeconds(), 15),
                 or(check.ignoreHttp1xx(), false), or(check.ipProtocol(), "IPv4"));
@@ -180,21 +207,40 @@ public final class AppNormalization {
                 or(check.preserveLastResponse(), false));
     }
 
-    private static UpgradeStrategy upgradeStrategy(UpgradeStrategy strategy) {
-        return strategy == null ? new UpgradeStrategy(1.0, 1.0)
-                : new UpgradeStrategy(or(strategy.minimumHealthCapacity(), 1.0),
-                        or(strategy.maximumOverCapacity(), 1.0));
+    /** Defaults 1/1; for resident apps (persistent volumes) 0.5/0, as they cannot run more instances than volumes. */
+    private static UpgradeStrategy upgradeStrategy(UpgradeStrategy strategy, boolean resident) {
+        double minimum = resident ? 0.5 : 1.0;
+        double maximum = resident ? 0.0 : 1.0;
+        return strategy == null ? new UpgradeStrategy(minimum, maximum)
+                : new UpgradeStrategy(or(strategy.minimumHealthCapacity(), minimum),
+                        or(strategy.maximumOverCapacity(), maximum));
     }
 
-    private static UnreachableStrategy unreachableStrategy(UnreachableStrategy strategy) {
+    /**
+     * The roles given, or the defaults, without repeats, kept to {@code *} and the app's role ({@code ["*"]} if
+     * nothing is left): Marathon 1.9 sanitizes them so by default instead of refusing the app.
+     */
+    private static List<String> acceptedResourceRoles(List<String> given, AppDefaults defaults, String role) {
+        List<String> roles = given == null || given.isEmpty() ? defaults.acceptedResourceRoles() : given;
+        List<String> kept = roles.stream().filter(r -> r.equals("*") || r.equals(role)).distinct().toList();
+        return kept.isEmpty() ? List.of("*") : kept;
+    }
+
+    private static UnreachableStrategy unreachableStrategy(UnreachableStrategy strategy, boolean resident) {
         if (strategy == null) {
-            return UnreachableStrategy.enabled(0, 0);
+            return resident ? UnreachableStrategy.DISABLED : UnreachableStrategy.enabled(0, 0);
         }
         if (strategy.disabled()) {
             return strategy;
         }
         return UnreachableStrategy.enabled(or(strategy.inactiveAfterSeconds(), 0L),
                 or(strategy.expungeAfterSeconds(), 0L));
+    }
+
+    /** An app with a persistent volume keeps its tasks on their agents (Marathon's resident apps). */
+    static boolean isResident(App app) {
+        return app.container() != null && orEmpty(app.container().volumes()).stream()
+                .anyMatch(volume -> volume != null && volume.path("persistent").isObject());
     }
 
     private static <T> T or(T value, T fallback) {
