@@ -64,6 +64,42 @@ public record App(
         JsonNode resourceLimits,
         JsonNode executorResources) {
 
+    /** This app with another {@code id}. */
+    public App withId(String id) {
+        return new App(id, cmd, args, user, env, instances, cpus, mem, disk, gpus, executor, constraints, uris,
+                fetch, storeUrls, backoffSeconds, backoffFactor, maxLaunchDelaySeconds, container, healthChecks, check,
+                readinessChecks, dependencies, upgradeStrategy, labels, acceptedResourceRoles, ipAddress, version,
+                residency, secrets, taskKillGracePeriodSeconds, versionInfo, killSelection, unreachableStrategy,
+                tty, role, requirePorts, networks, portDefinitions, ports, resourceLimits, executorResources);
+    }
+
+    /** This app with another instance count ({@code null}: unset). */
+    public App withInstances(Integer instances) {
+        return new App(id, cmd, args, user, env, instances, cpus, mem, disk, gpus, executor, constraints, uris,
+                fetch, storeUrls, backoffSeconds, backoffFactor, maxLaunchDelaySeconds, container, healthChecks, check,
+                readinessChecks, dependencies, upgradeStrategy, labels, acceptedResourceRoles, ipAddress, version,
+                residency, secrets, taskKillGracePeriodSeconds, versionInfo, killSelection, unreachableStrategy,
+                tty, role, requirePorts, networks, portDefinitions, ports, resourceLimits, executorResources);
+    }
+
+    /** This app with other version fields ({@code null}: unset). */
+    public App withVersion(String version, VersionInfo versionInfo) {
+        return new App(id, cmd, args, user, env, instances, cpus, mem, disk, gpus, executor, constraints, uris,
+                fetch, storeUrls, backoffSeconds, backoffFactor, maxLaunchDelaySeconds, container, healthChecks, check,
+                readinessChecks, dependencies, upgradeStrategy, labels, acceptedResourceRoles, ipAddress, version,
+                residency, secrets, taskKillGracePeriodSeconds, versionInfo, killSelection, unreachableStrategy,
+                tty, role, requirePorts, networks, portDefinitions, ports, resourceLimits, executorResources);
+    }
+
+    /** This app with another container and port definitions (its service ports, for instance). */
+    public App withPorts(AppContainer container, List<PortDefinition> portDefinitions) {
+        return new App(id, cmd, args, user, env, instances, cpus, mem, disk, gpus, executor, constraints, uris,
+                fetch, storeUrls, backoffSeconds, backoffFactor, maxLaunchDelaySeconds, container, healthChecks, check,
+                readinessChecks, dependencies, upgradeStrategy, labels, acceptedResourceRoles, ipAddress, version,
+                residency, secrets, taskKillGracePeriodSeconds, versionInfo, killSelection, unreachableStrategy,
+                tty, role, requirePorts, networks, portDefinitions, ports, resourceLimits, executorResources);
+    }
+
     /** {@code upgradeStrategy}: how many instances must stay healthy and how many may be added during an upgrade. */
     public record UpgradeStrategy(Double minimumHealthCapacity, Double maximumOverCapacity) {
     }

@@ -243,7 +243,7 @@ public class AppService {
             String version = body.get("version").textValue();
             App old = store.appVersion(id, version).orElseThrow(() -> MarathonApiException.notFound(
                     "Rollback version does not exist"));
-            return ChangeService.withVersion(old, null, null);
+            return old.withVersion(null, null);
         }
         ObjectNode merged;
         if (current != null && partial) {

@@ -151,7 +151,7 @@ public class TaskService {
             toKill.forEach((appId, ids) -> {
                 App app = target.apps().get(appId);
                 if (app != null) {
-                    target.apps().put(appId, withInstances(app, Math.max(0, app.instances() - ids.size())));
+                    target.apps().put(appId, app.withInstances(Math.max(0, app.instances() - ids.size())));
                 }
             });
             ChangeService.Result result = changes.deploy(state, target, Set.of(), toKill, force, request);
@@ -221,16 +221,5 @@ public class TaskService {
             }
         }
         return text.toString();
-    }
-
-    public static App withInstances(App app, int instances) {
-        return new App(app.id(), app.cmd(), app.args(), app.user(), app.env(), instances, app.cpus(), app.mem(),
-                app.disk(), app.gpus(), app.executor(), app.constraints(), app.uris(), app.fetch(), app.storeUrls(),
-                app.backoffSeconds(), app.backoffFactor(), app.maxLaunchDelaySeconds(), app.container(),
-                app.healthChecks(), app.check(), app.readinessChecks(), app.dependencies(), app.upgradeStrategy(),
-                app.labels(), app.acceptedResourceRoles(), app.ipAddress(), app.version(), app.residency(),
-                app.secrets(), app.taskKillGracePeriodSeconds(), app.versionInfo(), app.killSelection(),
-                app.unreachableStrategy(), app.tty(), app.role(), app.requirePorts(), app.networks(),
-                app.portDefinitions(), app.ports(), app.resourceLimits(), app.executorResources());
     }
 }

@@ -86,7 +86,7 @@ public class DeploymentApi {
             ChangeService.Target target = changes.current(state);
             target.apps().clear();
             reverted.apps().forEach((appId, app) -> target.apps().put(appId,
-                    ChangeService.withVersion(app, null, null)));
+                    app.withVersion(null, null)));
             ChangeService.Result result = changes.deploy(state, target, Set.of(), Map.of(), true, request);
             return new Cancelled(result.plan());
         });

@@ -214,26 +214,15 @@ public class ChangeService {
         assigned.forEach((id, after) -> {
             App before = state.apps().get(id);
             if (before != null && !restart.contains(id)
-                    && withVersion(before, null, null).equals(withVersion(after, null, null))) {
+                    && before.withVersion(null, null).equals(after.withVersion(null, null))) {
                 result.put(id, before);
                 return;
             }
             boolean config = before == null || restart.contains(id) || AppChanges.isUpgrade(before, after);
             String configVersion = config ? version : AppChanges.configVersion(before);
-            result.put(id, withVersion(after, version, new App.VersionInfo(version, configVersion)));
+            result.put(id, after.withVersion(version, new App.VersionInfo(version, configVersion)));
         });
         return result;
-    }
-
-    public static App withVersion(App app, String version, App.VersionInfo info) {
-        return new App(app.id(), app.cmd(), app.args(), app.user(), app.env(), app.instances(), app.cpus(),
-                app.mem(), app.disk(), app.gpus(), app.executor(), app.constraints(), app.uris(), app.fetch(),
-                app.storeUrls(), app.backoffSeconds(), app.backoffFactor(), app.maxLaunchDelaySeconds(),
-                app.container(), app.healthChecks(), app.check(), app.readinessChecks(), app.dependencies(),
-                app.upgradeStrategy(), app.labels(), app.acceptedResourceRoles(), app.ipAddress(), version,
-                app.residency(), app.secrets(), app.taskKillGracePeriodSeconds(), info, app.killSelection(),
-                app.unreachableStrategy(), app.tty(), app.role(), app.requirePorts(), app.networks(),
-                app.portDefinitions(), app.ports(), app.resourceLimits(), app.executorResources());
     }
 
     /** The groups wanted plus every ancestor of an app or group (created with no settings), and the root. */

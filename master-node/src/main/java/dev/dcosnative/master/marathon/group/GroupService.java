@@ -171,7 +171,7 @@ public class GroupService {
                 }
                 double factor = update.get("scaleBy").doubleValue();
                 target.apps().replaceAll((appId, app) -> PathId.of(app.id()).within(id)
-                        ? withInstances(app, (int) Math.ceil(app.instances() * factor))
+                        ? app.withInstances((int) Math.ceil(app.instances() * factor))
                         : app);
             } else if (update.path("version").isTextual()) {
                 rollback(state, target, id, update.get("version").textValue());
@@ -295,7 +295,7 @@ public class GroupService {
         target.groups().put(id, new ChangeService.GroupSpec(dependencies, null));
         for (JsonNode app : group.path("apps")) {
             App restored = MarathonJson.convert(app, App.class);
-            target.apps().put(PathId.of(restored.id()), ChangeService.withVersion(restored, null, null));
+            target.apps().put(PathId.of(restored.id()), restored.withVersion(null, null));
         }
         group.path("groups").forEach(g -> restore(target, g));
     }
@@ -320,9 +320,5 @@ public class GroupService {
 
     private static String prefix(String prefix, String path) {
         return "/".equals(path) ? prefix : prefix + path;
-    }
-
-    private static App withInstances(App app, int instances) {
-        return dev.dcosnative.master.marathon.app.TaskService.withInstances(app, instances);
     }
 }

@@ -97,15 +97,7 @@ public final class AppValidation {
      * partial update it ignores the body's id. Call this before {@link AppNormalization#normalize}.
      */
     public static App withIdFromPath(App body, PathId path) {
-        String id = path.canonical().toString();
-        return new App(id, body.cmd(), body.args(), body.user(), body.env(), body.instances(), body.cpus(), body.mem(),
-                body.disk(), body.gpus(), body.executor(), body.constraints(), body.uris(), body.fetch(),
-                body.storeUrls(), body.backoffSeconds(), body.backoffFactor(), body.maxLaunchDelaySeconds(),
-                body.container(), body.healthChecks(), body.check(), body.readinessChecks(), body.dependencies(),
-                body.upgradeStrategy(), body.labels(), body.acceptedResourceRoles(), body.ipAddress(), body.version(),
-                body.residency(), body.secrets(), body.taskKillGracePeriodSeconds(), body.versionInfo(),
-                body.killSelection(), body.unreachableStrategy(), body.tty(), body.role(), body.requirePorts(),
-                body.networks(), body.portDefinitions(), body.ports(), body.resourceLimits(), body.executorResources());
+        return body.withId(path.canonical().toString());
     }
 
     /**

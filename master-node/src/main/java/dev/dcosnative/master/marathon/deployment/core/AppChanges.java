@@ -50,12 +50,6 @@ public final class AppChanges {
 
     /** The app with {@code instances}, {@code version} and {@code versionInfo} cleared, for comparisons. */
     static App withoutScaleAndVersions(App a) {
-        return new App(a.id(), a.cmd(), a.args(), a.user(), a.env(), null, a.cpus(), a.mem(), a.disk(), a.gpus(),
-                a.executor(), a.constraints(), a.uris(), a.fetch(), a.storeUrls(), a.backoffSeconds(),
-                a.backoffFactor(), a.maxLaunchDelaySeconds(), a.container(), a.healthChecks(), a.check(),
-                a.readinessChecks(), a.dependencies(), a.upgradeStrategy(), a.labels(), a.acceptedResourceRoles(),
-                a.ipAddress(), null, a.residency(), a.secrets(), a.taskKillGracePeriodSeconds(), null,
-                a.killSelection(), a.unreachableStrategy(), a.tty(), a.role(), a.requirePorts(), a.networks(),
-                a.portDefinitions(), a.ports(), a.resourceLimits(), a.executorResources());
+        return a.withInstances(null).withVersion(null, null);
     }
 }

@@ -162,7 +162,7 @@ public final class ServicePorts {
                         m.labels(), m.networkNames()));
             }
             AppContainer c = app.container();
-            return withContainerAndPorts(app,
+            return app.withPorts(
                     new AppContainer(c.type(), c.docker(), updated, c.volumes(), c.linuxInfo()),
                     app.portDefinitions());
         }
@@ -171,16 +171,6 @@ public final class ServicePorts {
             PortDefinition d = app.portDefinitions().get(i);
             definitions.add(new PortDefinition(ports.get(i), d.protocol(), d.name(), d.labels()));
         }
-        return withContainerAndPorts(app, app.container(), definitions);
-    }
-
-    private static App withContainerAndPorts(App a, AppContainer container, List<PortDefinition> definitions) {
-        return new App(a.id(), a.cmd(), a.args(), a.user(), a.env(), a.instances(), a.cpus(), a.mem(), a.disk(),
-                a.gpus(), a.executor(), a.constraints(), a.uris(), a.fetch(), a.storeUrls(), a.backoffSeconds(),
-                a.backoffFactor(), a.maxLaunchDelaySeconds(), container, a.healthChecks(), a.check(),
-                a.readinessChecks(), a.dependencies(), a.upgradeStrategy(), a.labels(), a.acceptedResourceRoles(),
-                a.ipAddress(), a.version(), a.residency(), a.secrets(), a.taskKillGracePeriodSeconds(),
-                a.versionInfo(), a.killSelection(), a.unreachableStrategy(), a.tty(), a.role(), a.requirePorts(),
-                a.networks(), definitions, a.ports(), a.resourceLimits(), a.executorResources());
+        return app.withPorts(app.container(), definitions);
     }
 }
