@@ -93,6 +93,8 @@ public class TaskManager {
         Container container;
         boolean launching;
         boolean killRequested;
+        /** The consecutive health check failures that made the agent kill the task (0: not killed for health). */
+        int healthFailures;
         /** The fetch of the task's URIs while it runs. */
         Fetcher.Cancellation fetch;
         /** The task's health checks while they run. */
@@ -383,8 +385,11 @@ public class TaskManager {
                             running.task.getResourcesList().stream().filter(r -> r.getName().equals("mem"))
                                     .toList()));
         } else if (running.killRequested || termination.killed()) {
-            status = status(running, TaskState.TASK_KILLED).setMessage("Command terminated with signal "
-                    + (termination.signal() == null ? "SIGKILL" : "" + termination.signal()));
+            String signal = "Command terminated with signal "
+                    + (termination.signal() == null ? "SIGKILL" : "" + termination.signal());
+            status = status(running, TaskState.TASK_KILLED).setMessage(running.killedUnhealthy
+                    ? "Health check failed " + running.healthFailures + " consecutive time(s); " + signal
+                    : signal);
         } else if (termination.reason() == Termination.Reason.LAUNCH_FAILED) {
             status = status(running, TaskState.TASK_FAILED)
                     .setReason(TaskStatus.Reason.REASON_CONTAINER_LAUNCH_FAILED)
@@ -574,6 +579,7 @@ public class TaskManager {
             LOG.infof("Killing task %s: its health check failed %d consecutive time(s)", running.task.getTaskId()
                     .getValue(), verdict.consecutiveFailures());
             running.killedUnhealthy = true;
+            running.healthFailures = verdict.consecutiveFailures();
             kill(running.frameworkId(), running.task.getTaskId().getValue(), null);
         }
     }

@@ -126,6 +126,7 @@ class MarathonAppsIT {
         });
         JsonPath app = marathon.app("/sick");
         assertThat(app.getString("lastTaskFailure.state")).isEqualTo("TASK_KILLED");
+        assertThat(app.getString("lastTaskFailure.message")).startsWith("Health check failed 2 consecutive time(s)");
         assertThat(app.getInt("tasksHealthy")).isZero();
         marathon.awaitDeployment(marathon.deleteApp("/sick"), WAIT);
     }

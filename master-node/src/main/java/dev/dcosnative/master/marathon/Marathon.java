@@ -227,6 +227,17 @@ public class Marathon implements MarathonFramework.Handler {
         if (c.unexpected()) {
             state.app(c.before().appId()).ifPresent(launches::failed);
             Instance failed = c.before();
+            if (status.hasHealthy() && !status.getHealthy()) {
+                ObjectNode killed = events.event("unhealthy_instance_kill_event");
+                killed.put("appId", failed.appId().toString());
+                killed.put("taskId", status.getTaskId().getValue());
+                killed.put("instanceId", failed.id().value());
+                killed.put("version", failed.appVersion());
+                killed.put("reason", status.getMessage());
+                killed.put("host", failed.agent().hostname());
+                killed.put("slaveId", failed.agent().agentId());
+                events.publish(killed);
+            }
             state.failed(new MarathonState.TaskFailure(failed.appId(), status.getTaskId().getValue(),
                     status.getState().name(), status.getMessage(), failed.agent().hostname(),
                     failed.agent().agentId(), failed.appVersion(), clock.instant()));
