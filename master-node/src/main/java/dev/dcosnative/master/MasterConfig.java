@@ -41,6 +41,12 @@ public interface MasterConfig {
     /** Marathon, the framework for long-running apps that runs inside the leading master. */
     Marathon marathon();
 
+    /** The SQL database of IAM (and later secrets, job history, audit): PostgreSQL or CockroachDB. */
+    Db db();
+
+    /** Identity and access management (Bouncer). */
+    Iam iam();
+
     /** How often the master pings each agent (Mesos {@code --agent_ping_timeout}). */
     @WithDefault("15s")
     Duration agentPingTimeout();
@@ -203,5 +209,64 @@ public interface MasterConfig {
         /** The largest app or group document accepted ({@code --zk_max_node_size} keeps the store healthy). */
         @WithDefault("1024000")
         int maxNodeBytes();
+    }
+
+    /**
+     * The SQL database. By default the first master of the master list starts and supervises a PostgreSQL of its own
+     * (Debian's binaries, run as the {@code postgres} user) with its data under {@code <work-dir>/db}, and every master
+     * uses it; {@code url} points at an external PostgreSQL or CockroachDB instead.
+     */
+    interface Db {
+
+        /** An external database, {@code postgresql://host:port/database}; nothing is embedded then. */
+        Optional<String> url();
+
+        /** The embedded PostgreSQL's host; the first master of the list (this master when alone). */
+        Optional<String> host();
+
+        /** The embedded PostgreSQL's port, on its master's IP. */
+        @WithDefault("15432")
+        int port();
+
+        /** The database role. */
+        @WithDefault("dcos")
+        String username();
+
+        /**
+         * The role's password. Alone, a master generates one at first start and keeps it in
+         * {@code <work-dir>/db/password} (mode 0600); masters sharing a database must be given the same one.
+         */
+        Optional<String> password();
+
+        /** The PostgreSQL server binaries; by default the newest {@code /usr/lib/postgresql/<version>/bin}. */
+        Optional<String> binaries();
+
+        /**
+         * Whether the embedded server forces writes to disk. Only for throwaway test clusters: without it a machine crash
+         * can lose committed data.
+         */
+        @WithDefault("true")
+        boolean fsync();
+    }
+
+    /** IAM: users, groups, service accounts, ACLs, tokens. */
+    interface Iam {
+
+        /** The superuser created at first start (with {@code superuser-password} or {@code superuser-password-hash}). */
+        Optional<String> superuserUid();
+
+        /** The superuser's password; it is hashed at once and never logged. */
+        Optional<String> superuserPassword();
+
+        /** Or the superuser's password hash (bcrypt {@code $2a$/$2b$/$2y$} or SHA-512-crypt {@code $6$}). */
+        Optional<String> superuserPasswordHash();
+
+        /** How long a token is valid (DC/OS' {@code bouncer_expiration_auth_token_days}: 5 days). */
+        @WithDefault("5d")
+        Duration tokenLifetime();
+
+        /** How long a signing key signs new tokens before a new one takes over (old ones still verify). */
+        @WithDefault("30d")
+        Duration signingKeyRotation();
     }
 }
