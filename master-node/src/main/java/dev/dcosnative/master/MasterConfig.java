@@ -47,6 +47,9 @@ public interface MasterConfig {
     /** Identity and access management (Bouncer). */
     Iam iam();
 
+    /** The edge (Admin Router): the one door in front of every master component. */
+    Edge edge();
+
     /** How often the master pings each agent (Mesos {@code --agent_ping_timeout}). */
     @WithDefault("15s")
     Duration agentPingTimeout();
@@ -268,5 +271,39 @@ public interface MasterConfig {
         /** How long a signing key signs new tokens before a new one takes over (old ones still verify). */
         @WithDefault("30d")
         Duration signingKeyRotation();
+    }
+
+    /** The edge's ports, TLS and proxy settings. */
+    interface Edge {
+
+        /** Whether this master runs the edge. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** The plain HTTP port (DC/OS: 80), on the master's IP; 0 turns it off. */
+        @WithDefault("80")
+        int httpPort();
+
+        /** The HTTPS port (DC/OS: 443), on the master's IP; 0 turns it off. */
+        @WithDefault("443")
+        int httpsPort();
+
+        /** A PEM certificate (chain) for HTTPS; by default a self-signed one made at first start. */
+        Optional<Path> tlsCertificate();
+
+        /** The PEM private key of {@code tls-certificate}. */
+        Optional<Path> tlsKey();
+
+        /** How long the edge waits for a backend to connect. */
+        @WithDefault("10s")
+        Duration connectTimeout();
+
+        /** Idle time after which a proxied connection is closed (streams send heartbeats well within it). */
+        @WithDefault("10m")
+        Duration idleTimeout();
+
+        /** Event-loop instances of the edge servers; 0 = one per core. */
+        @WithDefault("0")
+        int instances();
     }
 }

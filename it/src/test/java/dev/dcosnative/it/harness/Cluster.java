@@ -209,6 +209,9 @@ public final class Cluster implements AutoCloseable {
         props.put("dcos.master.agent-reregister-timeout", "30s");
         props.put("dcos.master.heartbeat-interval", "1s");
         props.put("dcos.master.zk.session-timeout", "6s");
+        // the masters share the first master's embedded PostgreSQL; a throwaway cluster needs no fsync
+        props.put("dcos.master.db.password", "it-" + name);
+        props.put("dcos.master.db.fsync", "false");
         props.putAll(masterProperties);
         return new Node(nodeName, ip, 5050, work,
                 NodeProcess.create(nodeName, command(Binaries.master(), props), logRoot.resolve(nodeName + ".log")));
