@@ -115,6 +115,7 @@ public final class Cluster implements AutoCloseable {
         token = Await.until("the superuser to log in", Duration.ofSeconds(60), () -> login(SUPERUSER,
                 SUPERUSER_PASSWORD), Optional::isPresent).get();
         masters.forEach(m -> Http.authorize(m.ip(), token));
+        agents.forEach(a -> Http.authorize(a.ip(), token));
         awaitLeader(Duration.ofSeconds(60));
         agents.forEach(a -> a.process().start());
         awaitActiveAgents(agents.size(), Duration.ofSeconds(60));
@@ -237,6 +238,7 @@ public final class Cluster implements AutoCloseable {
         masters.forEach(m -> m.process().stop(Duration.ofSeconds(10)));
         Leftovers.end(workRoot, cgroupsRoot, created);
         masters.forEach(m -> Http.forget(m.ip()));
+        agents.forEach(a -> Http.forget(a.ip()));
         synchronized (OPEN) {
             OPEN.remove(this);
         }
