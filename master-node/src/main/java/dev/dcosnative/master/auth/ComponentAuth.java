@@ -59,12 +59,13 @@ public class ComponentAuth {
         Optional<String> token = AuthTokens.fromRequest(ctx.request().getHeader("Authorization"),
                 ctx.request().getHeader("Cookie"));
         Optional<String> uid = token.flatMap(tokens::verify);
+        boolean marathon = path.startsWith("/v2/") || path.equals("/v2") || path.startsWith("/metrics");
         if (uid.isEmpty()) {
-            refuse(ctx, 401, token.isEmpty() ? "Authentication is required"
-                    : "The token is invalid or has expired");
+            // Marathon's "secured" answers; the Mesos APIs say why
+            refuse(ctx, 401, marathon ? "Invalid username or password."
+                    : token.isEmpty() ? "Authentication is required" : "The token is invalid or has expired");
             return;
         }
-        boolean marathon = path.startsWith("/v2/") || path.equals("/v2") || path.startsWith("/metrics");
         if (!marathon) {
             ctx.next();
             return;
