@@ -59,8 +59,13 @@ public final class Http {
     }
 
     public static HttpResponse<byte[]> send(HttpRequest request) {
+        return sendAsIs(authorized(request));
+    }
+
+    /** {@code request} exactly as built: no registered token added (for requests that must carry none). */
+    public static HttpResponse<byte[]> sendAsIs(HttpRequest request) {
         try {
-            return CLIENT.send(authorized(request), HttpResponse.BodyHandlers.ofByteArray());
+            return CLIENT.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException(request.method() + " " + request.uri() + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
