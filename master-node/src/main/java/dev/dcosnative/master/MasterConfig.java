@@ -324,6 +324,17 @@ public interface MasterConfig {
         /** How long the authorizer trusts what it read about a user's permissions (changes on this master: at once). */
         @WithDefault("5s")
         Duration authorizerCacheTtl();
+
+        /**
+         * Whether a first OpenID Connect login creates the user ({@code provider_type oidc}, the provider's id). Off:
+         * only users a superuser invited ({@code PUT /users/<uid>} with {@code provider_type oidc}) may log in.
+         */
+        @WithDefault("false")
+        boolean oidcAutoCreateUsers();
+
+        /** How long a started OpenID Connect login may take at the provider before its callback is refused. */
+        @WithDefault("10m")
+        Duration oidcLoginTimeout();
     }
 
     /** The edge's ports, TLS and proxy settings. */

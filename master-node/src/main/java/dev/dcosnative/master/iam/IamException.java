@@ -154,6 +154,7 @@ public final class IamException extends RuntimeException {
         REASONS.put(429, "Too Many Requests");
         REASONS.put(500, "Internal Server Error");
         REASONS.put(501, "Not Implemented");
+        REASONS.put(502, "Bad Gateway");
         REASONS.put(503, "Service Unavailable");
     }
 }

@@ -120,6 +120,38 @@ public class IamHttp {
                 }, failure -> reply(ctx, asIam(failure)));
     }
 
+    /**
+     * The caller, when its token is valid and its user has {@code full} on {@code dcos:superuser}: for IAM's admin
+     * endpoints under the open {@code /auth/*} (the OIDC provider configuration). A failed Uni with a 401 or 403
+     * otherwise; refused changes are audited as the door audits them.
+     */
+    public Uni<Caller> requireSuperuser(RoutingContext ctx) {
+        Optional<String> token = token(ctx.request());
+        if (token.isEmpty()) {
+            return Uni.createFrom().failure(unauthorized(false));
+        }
+        String path = ctx.request().path();
+        HttpMethod method = ctx.request().method();
+        return tokens.verifyFresh(token.get()).chain(uid -> {
+            if (uid.isEmpty()) {
+                return Uni.createFrom().failure(unauthorized(true));
+            }
+            Caller caller = new Caller(uid.get(), remoteIp(ctx));
+            return authorizer.allowed(uid.get(), Authorizer.SUPERUSER, Authorizer.FULL).chain(allowed -> {
+                if (allowed) {
+                    return Uni.createFrom().item(caller);
+                }
+                IamException denied = IamException.forbidden("The IAM API requires the permission `full` on `"
+                        + Authorizer.SUPERUSER + "`.");
+                if (method == HttpMethod.GET || method == HttpMethod.HEAD) {
+                    return Uni.createFrom().failure(denied);
+                }
+                return audit.recordAlone(caller, "access", method + " " + path, AuditLog.DENIED, null)
+                        .chain(() -> Uni.createFrom().failure(denied));
+            });
+        });
+    }
+
     /** The uid a previous handler verified, or null. */
     public static String uid(RoutingContext ctx) {
         return ctx.get(UID);

@@ -1,8 +1,5 @@
 package dev.dcosnative.master.iam.auth;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -21,6 +18,7 @@ import dev.dcosnative.master.iam.IamException;
 import dev.dcosnative.master.iam.IamHttp;
 import dev.dcosnative.master.iam.IamJson;
 import dev.dcosnative.master.iam.Tokens;
+import dev.dcosnative.master.iam.oidc.OidcLoginService;
 import dev.dcosnative.master.iam.store.IamStore;
 import dev.dcosnative.master.iam.store.OidcProviderEntity;
 import dev.dcosnative.master.iam.token.SigningKeys;
@@ -41,9 +39,11 @@ public class AuthResource {
     private final SigningKeys keys;
     private final IamStore store;
     private final IamHttp http;
+    private final OidcLoginService oidc;
 
-    public AuthResource(LoginService logins, SigningKeys keys, IamStore store, IamHttp http) {
+    public AuthResource(LoginService logins, SigningKeys keys, IamStore store, IamHttp http, OidcLoginService oidc) {
         this.logins = logins;
+        this.oidc = oidc;
         this.keys = keys;
         this.store = store;
         this.http = http;
@@ -53,30 +53,25 @@ public class AuthResource {
     @Path("login")
     public Uni<Response> login(byte[] body, @Context RoutingContext ctx) {
         return logins.login(body, http.remoteIp(ctx)).map(login -> {
-            ObjectNode json = IamJson.object().put("token", login.token());
-            ObjectNode info = IamJson.object()
-                    .put("uid", login.uid())
-                    .put("description", login.description())
-                    .put("is_remote", login.remote());
-            String infoValue = Base64.getEncoder().encodeToString(info.toString().getBytes(StandardCharsets.UTF_8));
-            long maxAge = logins.tokenLifetime().toSeconds();
-            return Response.ok(json.toString(), IamJson.CONTENT_TYPE)
-                    .header("Set-Cookie", Tokens.AUTH_COOKIE + "=" + login.token() + "; Max-Age=" + maxAge
-                            + "; Path=/; HttpOnly; SameSite=Lax")
-                    .header("Set-Cookie", Tokens.INFO_COOKIE + "=" + infoValue + "; Max-Age=" + maxAge
-                            + "; Path=/; SameSite=Lax")
-                    .build();
+            Response.ResponseBuilder response = Response.ok(IamJson.object().put("token", login.token()).toString(),
+                    IamJson.CONTENT_TYPE);
+            LoginCookies.of(login, logins.tokenLifetime()).forEach(cookie -> response.header("Set-Cookie", cookie));
+            return response.build();
         });
     }
 
-    /** Single sign-on starts here in DC/OS ({@code ?oidc-provider=<id>}); not available yet. */
+    /**
+     * Single sign-on: {@code ?oidc-provider=<id>[&target=<path>]} sends the browser to the provider (authorization code
+     * flow); it comes back to {@code /auth/oidc/callback} and from there to {@code target}.
+     */
     @GET
     @Path("login")
-    public Response startSingleSignOn(@QueryParam("oidc-provider") String provider) {
+    public Uni<Response> startSingleSignOn(@QueryParam("oidc-provider") String provider,
+            @QueryParam("target") String target) {
         if (provider == null || provider.isBlank()) {
             throw new IamException(400, "ERR_MISSING_QUERY_PARAMETERS", "Expected query parameter `oidc-provider`.");
         }
-        throw IamException.notImplemented("Single sign-on with OpenID Connect is not available yet.");
+        return oidc.start(provider, target).map(OidcLoginService::redirect);
     }
 
     @GET

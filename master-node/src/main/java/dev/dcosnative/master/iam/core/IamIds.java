@@ -17,6 +17,7 @@ public final class IamIds {
 
     private static final Pattern ID = Pattern.compile("[a-zA-Z0-9._@-]{1,96}");
     private static final Pattern RID = Pattern.compile("[a-zA-Z0-9:/._*@-]{1,512}");
+    private static final Pattern PROVIDER_ID = Pattern.compile("[a-zA-Z0-9._-]{1,64}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     private IamIds() {
@@ -36,6 +37,11 @@ public final class IamIds {
 
     public static boolean isAction(String action) {
         return action != null && ACTIONS.contains(action);
+    }
+
+    /** An OIDC provider id: 1 to 64 letters, digits and {@code . _ -} ({@code google}, {@code okta-corp}). */
+    public static boolean isProviderId(String id) {
+        return id != null && PROVIDER_ID.matcher(id).matches();
     }
 
     /** Looks like an e-mail address (legacy DC/OS users invited for an OpenID Connect login). */
