@@ -28,6 +28,7 @@ import io.restassured.path.json.JsonPath;
 import dev.dcosnative.it.harness.Await;
 import dev.dcosnative.it.harness.Cluster;
 import dev.dcosnative.it.harness.ClusterExtension;
+import dev.dcosnative.it.harness.Http;
 import dev.dcosnative.it.harness.MarathonClient;
 
 /**
@@ -130,8 +131,8 @@ class MarathonApiIT {
         HttpClient http = HttpClient.newHttpClient();
         for (String path : List.of("/v2/apps//prefixed", "/marathon/v2/apps/prefixed",
                 "/service/marathon/v2/apps/prefixed", "/service/marathon/v2/apps//prefixed")) {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                    URI.create(CLUSTER.cluster().masterUrl() + path)).GET().build(),
+            HttpResponse<String> response = http.send(Http.authorized(HttpRequest.newBuilder(
+                    URI.create(CLUSTER.cluster().masterUrl() + path)).GET().build()),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as(path).isEqualTo(200);
             assertThat(JsonPath.from(response.body()).getString("app.id")).as(path).isEqualTo("/prefixed");
@@ -140,7 +141,7 @@ class MarathonApiIT {
         marathon.request().get("/v2/info").then().statusCode(200).body("name", equalTo("marathon"))
                 .body("elected", equalTo(true));
         marathon.request().get("/v2/leader").then().statusCode(200)
-                .body("leader", equalTo(CLUSTER.cluster().masterUrl().replace("http://", "")));
+                .body("leader", equalTo(CLUSTER.cluster().leader().ip() + ":" + CLUSTER.cluster().leader().port()));
         String text = marathon.request().accept("text/plain").get("/v2/apps/prefixed/tasks").asString();
         assertThat(text).startsWith("/prefixed\t").contains(CLUSTER.cluster().agent("agent-1").ip() + ":");
         marathon.awaitDeployment(marathon.deleteApp("/prefixed"), WAIT);
@@ -214,7 +215,8 @@ class MarathonApiIT {
         HttpClient http = HttpClient.newHttpClient();
         HttpRequest request = HttpRequest.newBuilder(URI.create(CLUSTER.cluster().masterUrl() + "/v2/events"))
                 .header("Accept", "text/event-stream").GET().build();
-        HttpResponse<java.io.InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<java.io.InputStream> response = http.send(Http.authorized(request),
+                HttpResponse.BodyHandlers.ofInputStream());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 t -> assertThat(t).startsWith("text/event-stream"));

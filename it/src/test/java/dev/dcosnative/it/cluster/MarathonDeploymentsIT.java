@@ -23,6 +23,7 @@ import io.restassured.path.json.JsonPath;
 import dev.dcosnative.it.harness.Await;
 import dev.dcosnative.it.harness.Cluster;
 import dev.dcosnative.it.harness.ClusterExtension;
+import dev.dcosnative.it.harness.Http;
 import dev.dcosnative.it.harness.MarathonClient;
 
 /**
@@ -147,10 +148,10 @@ class MarathonDeploymentsIT {
     @Test
     void theEventStreamCanBeFilteredByEventType() throws Exception {
         List<String> events = new CopyOnWriteArrayList<>();
-        HttpResponse<java.io.InputStream> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(CLUSTER.cluster().masterUrl()
-                        + "/service/marathon/v2/events?event_type=deployment_success&event_type=api_post_event"))
-                .header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<java.io.InputStream> response = HttpClient.newHttpClient().send(Http.authorized(HttpRequest
+                .newBuilder(URI.create(CLUSTER.cluster().marathonUrl()
+                        + "/v2/events?event_type=deployment_success&event_type=api_post_event"))
+                .header("Accept", "text/event-stream").GET().build()), HttpResponse.BodyHandlers.ofInputStream());
         Thread reader = new Thread(() -> {
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(),
                     StandardCharsets.UTF_8))) {

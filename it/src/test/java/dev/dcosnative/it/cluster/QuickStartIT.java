@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.dcosnative.it.harness.Binaries;
+import dev.dcosnative.it.harness.Http;
 import dev.dcosnative.it.harness.OperatorClient;
 
 /**
@@ -73,9 +75,26 @@ class QuickStartIT {
         try {
             Run up = run("dcos-up");
             assertThat(up.exit()).as(up.err()).isZero();
-            assertThat(up.out().lines()).containsExactly("DCOS_URL=http://" + SUBNET + "1:5050");
+            String edge = "http://" + SUBNET + "1";
+            List<String> printed = up.out().lines().toList();
+            assertThat(printed).hasSize(3);
+            assertThat(printed.get(0)).isEqualTo("DCOS_URL=" + edge);
+            assertThat(printed.get(1)).isEqualTo("DCOS_USERNAME=bootstrapuser");
+            assertThat(printed.get(2)).startsWith("DCOS_PASSWORD=").hasSizeGreaterThan("DCOS_PASSWORD=".length() + 12);
+            String password = printed.get(2).substring("DCOS_PASSWORD=".length());
+            assertThat(up.err()).as("the password is printed once, on stdout, never logged").doesNotContain(password);
 
-            JsonNode agents = new OperatorClient("http://" + SUBNET + "1:5050").getAgents();
+            // the edge is the door: nothing without a token, everything with the printed credentials
+            HttpResponse<byte[]> anonymous = Http.post(edge + "/mesos/api/v1", "application/json",
+                    "{\"type\":\"GET_AGENTS\"}".getBytes(StandardCharsets.UTF_8));
+            assertThat(anonymous.statusCode()).isEqualTo(401);
+            HttpResponse<byte[]> login = Http.post(edge + "/acs/api/v1/auth/login", "application/json",
+                    ("{\"uid\":\"bootstrapuser\",\"password\":\"" + password + "\"}")
+                            .getBytes(StandardCharsets.UTF_8));
+            assertThat(login.statusCode()).as(Http.text(login)).isEqualTo(200);
+            Http.authorize(SUBNET + "1", Http.json(login).path("token").asText());
+
+            JsonNode agents = new OperatorClient(edge + "/mesos").getAgents();
             assertThat(agents.path("get_agents").path("agents")).hasSize(2);
             assertThat(agents.toString()).contains("\"hostname\":\"" + SUBNET + "2\"")
                     .contains("\"hostname\":\"" + SUBNET + "3\"")
@@ -86,7 +105,7 @@ class QuickStartIT {
             Run again = run("dcos-up");
             assertThat(again.exit()).isZero();
             assertThat(again.err()).contains("already running");
-            assertThat(again.out().lines()).containsExactly("DCOS_URL=http://" + SUBNET + "1:5050");
+            assertThat(again.out().lines().toList()).as("the same credentials again").isEqualTo(printed);
             assertThat(pids()).isEqualTo(pids);
 
             Run down = run("dcos-down");
@@ -95,6 +114,7 @@ class QuickStartIT {
             assertThat(pids).noneMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
             assertThat(pids()).as("pid files are removed").isEmpty();
         } finally {
+            Http.forget(SUBNET + "1");
             run("dcos-down");
         }
     }
