@@ -1,7 +1,9 @@
 package dev.dcosnative.cli.output;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
@@ -23,10 +25,50 @@ public final class Json {
     }
 
     private static DefaultPrettyPrinter prettyPrinter() {
-        DefaultPrettyPrinter printer = new DefaultPrettyPrinter(
-                Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER));
+        DefaultPrettyPrinter printer = new Printer();
         printer.indentArraysWith(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE);
         return printer;
+    }
+
+    /** Jackson's pretty printer with {@code "key": value} and empty containers as {@code []} and {@code {}}. */
+    private static final class Printer extends DefaultPrettyPrinter {
+
+        Printer() {
+            super(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER));
+        }
+
+        Printer(Printer base) {
+            super(base);
+        }
+
+        @Override
+        public DefaultPrettyPrinter createInstance() {
+            return new Printer(this);
+        }
+
+        @Override
+        public void writeEndArray(JsonGenerator g, int values) throws IOException {
+            if (values > 0) {
+                super.writeEndArray(g, values);
+                return;
+            }
+            if (!_arrayIndenter.isInline()) {
+                --_nesting;
+            }
+            g.writeRaw(']');
+        }
+
+        @Override
+        public void writeEndObject(JsonGenerator g, int entries) throws IOException {
+            if (entries > 0) {
+                super.writeEndObject(g, entries);
+                return;
+            }
+            if (!_objectIndenter.isInline()) {
+                --_nesting;
+            }
+            g.writeRaw('}');
+        }
     }
 
     public static String pretty(JsonNode node) {
