@@ -2,8 +2,9 @@ package dev.dcosnative.cli.http;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,14 +13,20 @@ import dev.dcosnative.cli.common.CliException;
 import dev.dcosnative.cli.output.Json;
 
 /** An answer of the cluster: status, headers, the whole body. */
-public record ApiResponse(String method, URI uri, int status, HttpHeaders headers, byte[] body) {
+public record ApiResponse(String method, URI uri, int status, Map<String, List<String>> headers, byte[] body) {
 
     public boolean ok() {
         return status >= 200 && status < 300;
     }
 
+    /** A header's first value (names are case-insensitive). */
     public Optional<String> header(String name) {
-        return headers.firstValue(name);
+        for (Map.Entry<String, List<String>> header : headers.entrySet()) {
+            if (header.getKey() != null && header.getKey().equalsIgnoreCase(name) && !header.getValue().isEmpty()) {
+                return Optional.of(header.getValue().get(0));
+            }
+        }
+        return Optional.empty();
     }
 
     public String text() {

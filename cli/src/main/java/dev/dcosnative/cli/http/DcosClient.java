@@ -2,15 +2,13 @@ package dev.dcosnative.cli.http;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.ConnectException;
+import java.net.HttpURLConnection;
+import java.net.MalformedURLException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,10 +22,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
@@ -39,25 +42,32 @@ import dev.dcosnative.cli.common.CliException;
 import dev.dcosnative.cli.store.ClusterTarget;
 
 /**
- * The CLI's one HTTP client (java.net.http, HTTP/1.1): sends the login token as {@code Authorization: token=<jwt>},
- * applies {@code core.timeout} and {@code core.ssl_verify}, and turns what goes wrong into messages a user can act on —
+ * The CLI's one HTTP client: sends the login token as {@code Authorization: token=<jwt>}, applies
+ * {@code core.timeout} and {@code core.ssl_verify}, and turns what goes wrong into messages a user can act on —
  * refusals into {@link ApiException}s in the API's own words, a 401 into an {@link AuthenticationException} that says
  * whether the login is missing or expired, and I/O failures into one line naming the cluster.
+ * <p>
+ * Built on {@link HttpURLConnection}, not {@code java.net.http.HttpClient}: for a process that makes a few requests
+ * and exits, the latter costs about half a second on JDK 17 — its TLS and class set-up, and its selector thread,
+ * which sits in native code and makes the JVM's exit wait 300 ms for it. TLS is set up only for {@code https} URLs.
  */
 public final class DcosClient {
 
     public static final String JSON = "application/json";
 
+    /** The longest a connection may take to open (or {@code core.timeout} when that is shorter). */
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
     private final String label;
     private final Optional<String> token;
     private final Duration timeout;
-    private final HttpClient http;
+    private final Tls tls;
 
-    private DcosClient(String label, Optional<String> token, Duration timeout, HttpClient http) {
+    private DcosClient(String label, Optional<String> token, Duration timeout, Tls tls) {
         this.label = label;
         this.token = token;
         this.timeout = timeout;
-        this.http = http;
+        this.tls = tls;
     }
 
     /** A client for {@code target}: its token, timeout and TLS setting. */
@@ -72,26 +82,12 @@ public final class DcosClient {
      * @param sslVerify {@code true}, {@code false} (trust any certificate and host name), or a PEM CA file
      */
     public static DcosClient create(String label, Optional<String> token, String sslVerify, Duration timeout) {
-        HttpClient.Builder builder = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .connectTimeout(timeout.compareTo(Duration.ofSeconds(10)) < 0 ? timeout : Duration.ofSeconds(10));
-        switch (sslVerify) {
-            case "true" -> {
-            }
-            case "false" -> {
-                // read when the HTTP client's classes initialize: set before the first client is built
-                System.setProperty("jdk.internal.httpclient.disableHostnameVerification", "true");
-                builder.sslContext(trustAll());
-            }
-            default -> builder.sslContext(trusting(Path.of(sslVerify)));
-        }
-        return new DcosClient(label, token, timeout, builder.build());
+        return new DcosClient(label, token, timeout, new Tls(sslVerify));
     }
 
     /** This client with another token (after a login). */
     public DcosClient withToken(Optional<String> newToken) {
-        return new DcosClient(label, newToken, timeout, http);
+        return new DcosClient(label, newToken, timeout, tls);
     }
 
     public String label() {
@@ -105,25 +101,51 @@ public final class DcosClient {
     /** Sends a request and returns whatever the cluster answers; only I/O failures throw. */
     public ApiResponse send(String method, String url, byte[] body, String contentType, String... headers) {
         URI uri = uri(url);
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(body))
-                .header("Accept", JSON);
-        if (contentType != null) {
-            request.header("Content-Type", contentType);
-        }
-        if (headers.length > 0) {
-            request.headers(headers);
-        }
-        token.ifPresent(t -> request.setHeader("Authorization", "token=" + t));
+        HttpURLConnection connection = null;
         try {
-            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            return new ApiResponse(method, uri, response.statusCode(), response.headers(), response.body());
+            connection = (HttpURLConnection) uri.toURL().openConnection();
+            if (connection instanceof HttpsURLConnection https) {
+                tls.apply(https);
+            }
+            connection.setRequestMethod(method);
+            connection.setConnectTimeout((int) connectTimeout().toMillis());
+            connection.setReadTimeout((int) timeout.toMillis());
+            connection.setInstanceFollowRedirects(true);
+            connection.setUseCaches(false);
+            connection.setRequestProperty("Accept", JSON);
+            if (contentType != null) {
+                connection.setRequestProperty("Content-Type", contentType);
+            }
+            for (int i = 0; i + 1 < headers.length; i += 2) {
+                connection.setRequestProperty(headers[i], headers[i + 1]);
+            }
+            if (token.isPresent()) {
+                connection.setRequestProperty("Authorization", "token=" + token.get());
+            }
+            if (body != null) {
+                // not in streaming mode: a 401 to a streamed body would be an HttpRetryException, not a response
+                connection.setDoOutput(true);
+                try (OutputStream out = connection.getOutputStream()) {
+                    out.write(body);
+                }
+            }
+            int status = connection.getResponseCode();
+            byte[] bytes;
+            try (InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream()) {
+                bytes = in == null ? new byte[0] : in.readAllBytes();
+            }
+            Map<String, List<String>> responseHeaders = new LinkedHashMap<>();
+            connection.getHeaderFields().forEach((k, v) -> {
+                if (k != null) {
+                    responseHeaders.put(k, v);
+                }
+            });
+            return new ApiResponse(method, uri, status, responseHeaders, bytes);
         } catch (IOException e) {
+            if (connection != null) {
+                connection.disconnect();
+            }
             throw ioFailure(method, uri, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CliException("Interrupted");
         }
     }
 
@@ -145,7 +167,7 @@ public final class DcosClient {
     }
 
     public ApiResponse post(String url, JsonNode body) {
-        return call("POST", url, body == null ? null : bytes(body), body == null ? null : JSON);
+        return call("POST", url, body == null ? new byte[0] : bytes(body), body == null ? null : JSON);
     }
 
     public ApiResponse put(String url, JsonNode body) {
@@ -179,6 +201,10 @@ public final class DcosClient {
                 response);
     }
 
+    private Duration connectTimeout() {
+        return timeout.compareTo(CONNECT_TIMEOUT) < 0 ? timeout : CONNECT_TIMEOUT;
+    }
+
     private CliException ioFailure(String method, URI uri, IOException e) {
         String where = uri.getScheme() + "://" + uri.getAuthority();
         String target = label.startsWith(where) ? where : label + " at " + where;
@@ -186,18 +212,21 @@ public final class DcosClient {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        if (e instanceof HttpConnectTimeoutException) {
-            return new CliException("Cannot reach " + target + ": no connection within "
-                    + seconds(timeout.compareTo(Duration.ofSeconds(10)) < 0 ? timeout : Duration.ofSeconds(10)), e);
-        }
-        if (e instanceof HttpTimeoutException) {
+        if (e instanceof SocketTimeoutException) {
+            String message = String.valueOf(e.getMessage()).toLowerCase();
+            if (message.contains("connect")) {
+                return new CliException("Cannot reach " + target + ": no connection within "
+                        + seconds(connectTimeout()), e);
+            }
             return new CliException(label + " did not answer " + method + " " + uri.getPath() + " within "
                     + seconds(timeout) + " (core.timeout)", e);
         }
         if (e instanceof ConnectException || root instanceof ConnectException) {
-            return new CliException("Cannot reach " + target + ": connection refused", e);
+            String why = String.valueOf(e.getMessage()).toLowerCase().contains("refused") ? "connection refused"
+                    : message(e);
+            return new CliException("Cannot reach " + target + ": " + why, e);
         }
-        if (root instanceof UnresolvedAddressException || root instanceof UnknownHostException) {
+        if (e instanceof UnknownHostException || root instanceof UnknownHostException) {
             return new CliException("Cannot reach " + label + ": unknown host '" + uri.getHost() + "'", e);
         }
         if (e instanceof SSLException || root instanceof SSLException
@@ -222,57 +251,82 @@ public final class DcosClient {
 
     private static URI uri(String url) {
         try {
-            return URI.create(url);
-        } catch (IllegalArgumentException e) {
+            URI uri = URI.create(url);
+            uri.toURL();
+            return uri;
+        } catch (IllegalArgumentException | MalformedURLException e) {
             throw new CliException("'" + url + "' is not a valid URL");
         }
     }
 
-    private static SSLContext trustAll() {
-        try {
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[] { new X509TrustManager() {
-                @Override
-                public void checkClientTrusted(X509Certificate[] chain, String authType) {
-                }
+    /** {@code core.ssl_verify} for https connections; nothing is set up until the first https request. */
+    private static final class Tls {
+        private final String sslVerify;
+        private SSLSocketFactory factory;
 
-                @Override
-                public void checkServerTrusted(X509Certificate[] chain, String authType) {
-                }
-
-                @Override
-                public X509Certificate[] getAcceptedIssuers() {
-                    return new X509Certificate[0];
-                }
-            } }, new SecureRandom());
-            return context;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
+        Tls(String sslVerify) {
+            this.sslVerify = sslVerify;
         }
-    }
 
-    /** An SSL context that trusts the certificates of a PEM file (core.ssl_verify = path). */
-    private static SSLContext trusting(Path caFile) {
-        if (!Files.isRegularFile(caFile)) {
-            throw new CliException("core.ssl_verify is '" + caFile + "', which is neither true, false nor a file");
+        void apply(HttpsURLConnection https) {
+            if (sslVerify.equals("true")) {
+                return;
+            }
+            if (factory == null) {
+                factory = (sslVerify.equals("false") ? trustAll() : trusting(Path.of(sslVerify))).getSocketFactory();
+            }
+            https.setSSLSocketFactory(factory);
+            if (sslVerify.equals("false")) {
+                https.setHostnameVerifier((host, session) -> true);
+            }
         }
-        try (InputStream in = Files.newInputStream(caFile)) {
-            KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-            store.load(null, null);
-            int i = 0;
-            for (Certificate certificate : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
-                store.setCertificateEntry("ca-" + i++, certificate);
+
+        private static SSLContext trustAll() {
+            try {
+                SSLContext context = SSLContext.getInstance("TLS");
+                context.init(null, new TrustManager[] { new X509TrustManager() {
+                    @Override
+                    public void checkClientTrusted(X509Certificate[] chain, String authType) {
+                    }
+
+                    @Override
+                    public void checkServerTrusted(X509Certificate[] chain, String authType) {
+                    }
+
+                    @Override
+                    public X509Certificate[] getAcceptedIssuers() {
+                        return new X509Certificate[0];
+                    }
+                } }, new SecureRandom());
+                return context;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
             }
-            if (i == 0) {
-                throw new CliException(caFile + " holds no PEM certificate (core.ssl_verify)");
+        }
+
+        /** An SSL context that trusts the certificates of a PEM file (core.ssl_verify = path). */
+        private static SSLContext trusting(Path caFile) {
+            if (!Files.isRegularFile(caFile)) {
+                throw new CliException("core.ssl_verify is '" + caFile + "', which is neither true, false nor a file");
             }
-            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            factory.init(store);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, factory.getTrustManagers(), new SecureRandom());
-            return context;
-        } catch (IOException | GeneralSecurityException e) {
-            throw new CliException("Cannot read the CA certificates of " + caFile + ": " + e.getMessage(), e);
+            try (InputStream in = Files.newInputStream(caFile)) {
+                KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+                store.load(null, null);
+                int i = 0;
+                for (Certificate certificate : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+                    store.setCertificateEntry("ca-" + i++, certificate);
+                }
+                if (i == 0) {
+                    throw new CliException(caFile + " holds no PEM certificate (core.ssl_verify)");
+                }
+                TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+                trust.init(store);
+                SSLContext context = SSLContext.getInstance("TLS");
+                context.init(null, trust.getTrustManagers(), new SecureRandom());
+                return context;
+            } catch (IOException | GeneralSecurityException e) {
+                throw new CliException("Cannot read the CA certificates of " + caFile + ": " + e.getMessage(), e);
+            }
         }
     }
 }
