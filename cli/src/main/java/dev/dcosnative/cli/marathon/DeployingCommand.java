@@ -1,7 +1,11 @@
 package dev.dcosnative.cli.marathon;
 
+import java.util.LinkedHashSet;
+import java.util.Set;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.dcosnative.cli.api.MarathonApi;
 import dev.dcosnative.cli.common.CliException;
 import dev.dcosnative.cli.common.ClusterCommandBase;
 import dev.dcosnative.cli.marathon.watch.DeploymentWatcher;
@@ -30,22 +34,31 @@ public abstract class DeployingCommand extends ClusterCommandBase {
         return id;
     }
 
-    /** Prints the deployment's id and follows it (unless --no-wait). */
-    protected int follow(JsonNode response) {
+    /**
+     * Prints the deployment's id and follows it (unless --no-wait).
+     *
+     * @param apps the apps the command changes (absolute ids), checked at the end even when the deployment is over
+     *        before it is first seen
+     */
+    protected int follow(JsonNode response, String... apps) {
         String id = deploymentId(response);
         out().println("Created deployment " + id);
         out().flush();
         if (noWait) {
             return 0;
         }
-        return watch(id, false);
+        return watch(id, false, apps);
     }
 
     /** Follows deployment {@code id}: 0 when it finishes, a failure otherwise. */
-    protected int watch(String id, boolean mustExist) {
+    protected int watch(String id, boolean mustExist, String... apps) {
         ProgressView view = ProgressView.of(context().terminal(), err(), "deployment " + shortId(id));
+        Set<String> known = new LinkedHashSet<>();
+        for (String app : apps) {
+            known.add(MarathonApi.absolute(app));
+        }
         DeploymentWatcher.Result result = new DeploymentWatcher(marathon(), view, context().clock(),
-                context().sleeper()).watch(id, mustExist);
+                context().sleeper()).watch(id, mustExist, known);
         if (!result.success()) {
             throw new CliException(result.message());
         }

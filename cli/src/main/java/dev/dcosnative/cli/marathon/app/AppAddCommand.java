@@ -22,7 +22,7 @@ public class AppAddCommand extends DeployingCommand {
     @Override
     public Integer call() {
         Documents.Document app = Documents.read(file, context().env());
-        Documents.checkApp(app);
-        return follow(marathon().createApp(Documents.bytes(app), false));
+        String id = Documents.checkApp(app);
+        return follow(marathon().createApp(Documents.bytes(app), false), id);
     }
 }

@@ -27,7 +27,7 @@ public class AppKillCommand extends DeployingCommand {
     public Integer call() {
         JsonNode response = marathon().killAppTasks(appId, scale, host);
         if (scale) {
-            return follow(response);
+            return follow(response, appId);
         }
         int killed = response.path("tasks").size();
         out().println("Killed " + killed + " task" + (killed == 1 ? "" : "s"));

@@ -19,6 +19,6 @@ public class AppRemoveCommand extends DeployingCommand {
 
     @Override
     public Integer call() {
-        return follow(marathon().removeApp(appId, force));
+        return follow(marathon().removeApp(appId, force), appId);
     }
 }

@@ -19,6 +19,6 @@ public class AppRestartCommand extends DeployingCommand {
 
     @Override
     public Integer call() {
-        return follow(marathon().restartApp(appId, force));
+        return follow(marathon().restartApp(appId, force), appId);
     }
 }

@@ -36,6 +36,6 @@ public class AppStartCommand extends DeployingCommand {
             throw new CliException("App " + app.path("id").asText() + " is already started: "
                     + app.path("instances").asInt() + " instances");
         }
-        return follow(api.updateApp(appId, Json.MAPPER.createObjectNode().put("instances", instances), force));
+        return follow(api.updateApp(appId, Json.MAPPER.createObjectNode().put("instances", instances), force), appId);
     }
 }

@@ -20,6 +20,6 @@ public class AppStopCommand extends DeployingCommand {
 
     @Override
     public Integer call() {
-        return follow(marathon().updateApp(appId, Json.MAPPER.createObjectNode().put("instances", 0), force));
+        return follow(marathon().updateApp(appId, Json.MAPPER.createObjectNode().put("instances", 0), force), appId);
     }
 }

@@ -45,6 +45,6 @@ public class AppUpdateCommand extends DeployingCommand {
         if (changes.isEmpty()) {
             throw usage("Nothing to change: give <key>=<value> arguments");
         }
-        return follow(marathon().updateApp(appId, changes, force));
+        return follow(marathon().updateApp(appId, changes, force), appId);
     }
 }

@@ -21,9 +21,9 @@ public record DeploymentProgress(String id, int currentStep, int totalSteps, Lis
     /** One current action and its app's state. */
     public record Action(String action, String app, int instances, int ready, int total, double fraction) {
 
-        /** {@code StartApplication /web 1/2}. */
+        /** {@code StartApplication /web 1/2} (ready of wanted); when stopping, {@code StopApplication /web 2 left}. */
         public String describe() {
-            return action + " " + app + " " + ready + "/" + instances;
+            return action + " " + app + " " + (instances == 0 ? total + " left" : ready + "/" + instances);
         }
     }
 

@@ -52,9 +52,18 @@ public final class DeploymentWatcher {
      *        just started may already be over
      */
     public Result watch(String id, boolean mustExist) {
+        return watch(id, mustExist, Set.of());
+    }
+
+    /**
+     * Watches deployment {@code id} until it is gone.
+     *
+     * @param knownApps apps the deployment is known to change (judged even if the deployment is over before it is seen)
+     */
+    public Result watch(String id, boolean mustExist, Set<String> knownApps) {
         Instant start = clock.instant();
         Map<String, Integer> initialTotals = new HashMap<>();
-        Set<String> affected = new LinkedHashSet<>();
+        Set<String> affected = new LinkedHashSet<>(knownApps);
         String lastDescription = "";
         Instant lastChange = start;
         boolean first = true;
