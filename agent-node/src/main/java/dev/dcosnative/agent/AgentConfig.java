@@ -89,6 +89,24 @@ public interface AgentConfig {
         Duration timeout();
     }
 
+    /** Who may call the agent's APIs. */
+    Auth auth();
+
+    /**
+     * Token checks on the agent's HTTP APIs (defence in depth behind the edge): a request needs a DC/OS token that
+     * verifies against the masters' JWKS ({@code /acs/api/v1/auth/jwks}); only {@code /health} is open.
+     */
+    interface Auth {
+
+        /** Off only for agents with no IAM behind them (tests of the agent alone). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How often the masters' signing keys are fetched again (also whenever a token names an unknown key). */
+        @WithDefault("5m")
+        Duration jwksRefresh();
+    }
+
     /** Overrides of the detected resources. */
     interface AgentResources {
         OptionalDouble cpus();

@@ -47,6 +47,9 @@ public interface MasterConfig {
     /** Identity and access management (Bouncer). */
     Iam iam();
 
+    /** The edge (Admin Router): the one door in front of every master component. */
+    Edge edge();
+
     /** How often the master pings each agent (Mesos {@code --agent_ping_timeout}). */
     @WithDefault("15s")
     Duration agentPingTimeout();
@@ -268,5 +271,92 @@ public interface MasterConfig {
         /** How long a signing key signs new tokens before a new one takes over (old ones still verify). */
         @WithDefault("30d")
         Duration signingKeyRotation();
+
+        /**
+         * How often a master reloads the signing keys from the database (masters share it: keys another master created
+         * become known here within this time; an unknown {@code kid} triggers a reload sooner).
+         */
+        @WithDefault("30s")
+        Duration signingKeyRefresh();
+
+        /**
+         * How long a new signing key is published (in the JWKS, on every master) before it signs: the previous key keeps
+         * signing meanwhile, so no master meets a token whose key it has not loaded yet. At least twice
+         * {@link #signingKeyRefresh()}.
+         */
+        @WithDefault("60s")
+        Duration signingKeyPublishDelay();
+
+        /** The bcrypt cost of new password hashes (2^cost rounds; 10 takes about 0.1 s per login). */
+        @WithDefault("10")
+        int bcryptCost();
+
+        /** The shortest password accepted for local users. */
+        @WithDefault("8")
+        int passwordMinLength();
+
+        /** Failed logins of one uid within {@link #loginFailureWindow()} that lock it. */
+        @WithDefault("5")
+        int loginMaxFailuresPerUid();
+
+        /** Failed logins from one client IP within {@link #loginFailureWindow()} that throttle it. */
+        @WithDefault("20")
+        int loginMaxFailuresPerIp();
+
+        /** The sliding window failed logins are counted in. */
+        @WithDefault("1m")
+        Duration loginFailureWindow();
+
+        /** How long a uid is locked the first time; each further lock in a row doubles it. */
+        @WithDefault("1m")
+        Duration loginLockout();
+
+        /** The longest lock of a uid. */
+        @WithDefault("15m")
+        Duration loginMaxLockout();
+
+        /**
+         * The peers whose {@code X-Forwarded-For} names the client (the edges, which run on the masters): by default
+         * loopback and the masters' IPs. Everybody else is the client itself.
+         */
+        Optional<List<String>> trustedProxies();
+
+        /** How long the authorizer trusts what it read about a user's permissions (changes on this master: at once). */
+        @WithDefault("5s")
+        Duration authorizerCacheTtl();
+    }
+
+    /** The edge's ports, TLS and proxy settings. */
+    interface Edge {
+
+        /** Whether this master runs the edge. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** The plain HTTP port (DC/OS: 80), on the master's IP; 0 turns it off. */
+        @WithDefault("80")
+        int httpPort();
+
+        /** The HTTPS port (DC/OS: 443), on the master's IP; 0 turns it off. */
+        @WithDefault("443")
+        int httpsPort();
+
+        /** A PEM certificate (chain) for HTTPS; by default a self-signed one made at first start. */
+        Optional<Path> tlsCertificate();
+
+        /** The PEM private key of {@code tls-certificate}. */
+        Optional<Path> tlsKey();
+
+        /** How long the edge waits for a backend to connect. */
+        @WithDefault("10s")
+        Duration connectTimeout();
+
+        /** Idle time after which a proxied connection is closed (streams send heartbeats well within it). */
+        @WithDefault("10m")
+        Duration idleTimeout();
+
+        /** Event-loop instances of the edge servers; 0 = one per core. */
+        @WithDefault("0")
+        int instances();
     }
 }

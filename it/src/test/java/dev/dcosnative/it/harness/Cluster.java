@@ -59,6 +59,10 @@ public final class Cluster implements AutoCloseable {
     private final Map<String, String> masterProperties;
     private final Map<String, String> agentProperties;
     private final boolean dcosDefaultPorts;
+    private String token;
+
+    /** The edge listens on the default HTTP port of each master's address. */
+    static final String EDGE_PORT_SUFFIX = "";
     private final String cgroupsRoot;
     private final Instant created = Instant.now().minusSeconds(1);
 
@@ -98,13 +102,53 @@ public final class Cluster implements AutoCloseable {
         return new Builder(name);
     }
 
-    /** Starts every node and waits until a master leads and every agent is registered and active. */
+    /** The superuser every test cluster is created with (DC/OS' conventional test credentials). */
+    public static final String SUPERUSER = "bootstrapuser";
+    public static final String SUPERUSER_PASSWORD = "deleteme";
+
+    /**
+     * Starts every node and waits until the superuser can log in (its token is then sent to the masters by every
+     * harness client, see {@link Http#authorize}), a master leads, and every agent is registered and active.
+     */
     public Cluster start() {
         masters.forEach(m -> m.process().start());
+        token = Await.until("the superuser to log in", Duration.ofSeconds(60), () -> login(SUPERUSER,
+                SUPERUSER_PASSWORD), Optional::isPresent).get();
+        masters.forEach(m -> Http.authorize(m.ip(), token));
+        agents.forEach(a -> Http.authorize(a.ip(), token));
         awaitLeader(Duration.ofSeconds(60));
         agents.forEach(a -> a.process().start());
         awaitActiveAgents(agents.size(), Duration.ofSeconds(60));
         return this;
+    }
+
+    /** Logs in through the first master's edge; empty while that is not possible yet (or refused). */
+    public Optional<String> login(String uid, String password) {
+        try {
+            HttpResponse<byte[]> response = Http.post("http://" + masters.get(0).ip() + EDGE_PORT_SUFFIX
+                    + "/acs/api/v1/auth/login", "application/json",
+                    ("{\"uid\":\"" + uid + "\",\"password\":\"" + password + "\"}").getBytes(
+                            java.nio.charset.StandardCharsets.UTF_8));
+            return response.statusCode() == 200 ? Optional.of(Http.json(response).path("token").asText())
+                    : Optional.empty();
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The superuser's token. */
+    public String token() {
+        return token;
+    }
+
+    /** The leading master's edge: {@code http://<ip>}. */
+    public String edgeUrl() {
+        return "http://" + leader().ip() + EDGE_PORT_SUFFIX;
+    }
+
+    /** Marathon through the edge: {@code http://<ip>/service/marathon}. */
+    public String marathonUrl() {
+        return edgeUrl() + "/service/marathon";
     }
 
     /** Waits until one master leads and has recovered; returns it. */
@@ -146,17 +190,18 @@ public final class Cluster implements AutoCloseable {
         return active;
     }
 
-    /** An operator API client on the leading master. */
+    /** An operator API client on the leading master, through its edge. */
     public OperatorClient operator() {
-        return new OperatorClient(leader().url());
+        return new OperatorClient(masterUrl());
     }
 
     public Node leader() {
         return findLeader().orElseThrow(() -> new IllegalStateException("no leading master"));
     }
 
+    /** The leading master's Mesos API through its edge: {@code http://<ip>/mesos}. */
     public String masterUrl() {
-        return leader().url();
+        return edgeUrl() + "/mesos";
     }
 
     public Node master(int index) {
@@ -192,6 +237,8 @@ public final class Cluster implements AutoCloseable {
         agents.forEach(a -> a.process().stop(Duration.ofSeconds(10)));
         masters.forEach(m -> m.process().stop(Duration.ofSeconds(10)));
         Leftovers.end(workRoot, cgroupsRoot, created);
+        masters.forEach(m -> Http.forget(m.ip()));
+        agents.forEach(a -> Http.forget(a.ip()));
         synchronized (OPEN) {
             OPEN.remove(this);
         }
@@ -209,6 +256,11 @@ public final class Cluster implements AutoCloseable {
         props.put("dcos.master.agent-reregister-timeout", "30s");
         props.put("dcos.master.heartbeat-interval", "1s");
         props.put("dcos.master.zk.session-timeout", "6s");
+        // the masters share the first master's embedded PostgreSQL; a throwaway cluster needs no fsync
+        props.put("dcos.master.db.password", "it-" + name);
+        props.put("dcos.master.iam.superuser-uid", SUPERUSER);
+        props.put("dcos.master.iam.superuser-password", SUPERUSER_PASSWORD);
+        props.put("dcos.master.db.fsync", "false");
         props.putAll(masterProperties);
         return new Node(nodeName, ip, 5050, work,
                 NodeProcess.create(nodeName, command(Binaries.master(), props), logRoot.resolve(nodeName + ".log")));

@@ -35,7 +35,8 @@ public final class EventStream implements AutoCloseable {
 
     static EventStream open(HttpRequest request) {
         try {
-            HttpResponse<InputStream> response = Http.client().send(request, HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> response = Http.client().send(Http.authorized(request),
+                    HttpResponse.BodyHandlers.ofInputStream());
             if (response.statusCode() != 200) {
                 String body = new String(response.body().readAllBytes());
                 throw new AssertionError("SUBSCRIBE -> " + response.statusCode() + " " + body);

@@ -28,9 +28,39 @@ public final class Http {
         return CLIENT;
     }
 
+    private static final java.util.Map<String, String> TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Requests to {@code host} (a master's IP, on its edge or component port) carry {@code Authorization: token=...}
+     * from now on, unless they set their own Authorization header. A test cluster registers its superuser's token.
+     */
+    public static void authorize(String host, String token) {
+        TOKENS.put(host, token);
+    }
+
+    /** Requests to {@code host} carry no token any more. */
+    public static void forget(String host) {
+        TOKENS.remove(host);
+    }
+
+    /** The token registered for the host of {@code uri}. */
+    public static java.util.Optional<String> tokenFor(URI uri) {
+        return java.util.Optional.ofNullable(uri.getHost()).map(TOKENS::get);
+    }
+
+    /** {@code request} with the registered token of its host, when it has none of its own. */
+    public static HttpRequest authorized(HttpRequest request) {
+        java.util.Optional<String> token = tokenFor(request.uri());
+        if (token.isEmpty() || request.headers().firstValue("Authorization").isPresent()) {
+            return request;
+        }
+        return HttpRequest.newBuilder(request, (name, value) -> true)
+                .header("Authorization", "token=" + token.get()).build();
+    }
+
     public static HttpResponse<byte[]> send(HttpRequest request) {
         try {
-            return CLIENT.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            return CLIENT.send(authorized(request), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException(request.method() + " " + request.uri() + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {

@@ -24,7 +24,9 @@ public final class MarathonClient {
     }
 
     public RequestSpecification request() {
-        return given().baseUri(base).contentType(ContentType.JSON).accept(ContentType.JSON);
+        RequestSpecification request = given().baseUri(base).contentType(ContentType.JSON).accept(ContentType.JSON);
+        Http.tokenFor(java.net.URI.create(base)).ifPresent(t -> request.header("Authorization", "token=" + t));
+        return request;
     }
 
     /** POSTs an app; 201 expected. Returns the deployment id. */

@@ -74,7 +74,7 @@ public final class SchedulerClient implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(encode(call.build(), protobuf)))
                 .build();
         try {
-            HttpResponse<InputStream> response = Http.client().send(request,
+            HttpResponse<InputStream> response = Http.client().send(Http.authorized(request),
                     HttpResponse.BodyHandlers.ofInputStream());
             if (response.statusCode() != 200) {
                 throw new AssertionError("SUBSCRIBE -> " + response.statusCode() + " "

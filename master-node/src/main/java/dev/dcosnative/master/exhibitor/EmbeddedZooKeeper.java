@@ -136,6 +136,25 @@ public class EmbeddedZooKeeper {
         return connectString != null ? "external" : "down";
     }
 
+    /** The host of the ensemble's current leader, as this peer sees it (this host when standalone). */
+    public java.util.Optional<String> leaderHost() {
+        if (standalone != null) {
+            return standalone.isRunning() ? java.util.Optional.of(config.ip()) : java.util.Optional.empty();
+        }
+        if (quorum != null && quorum.peer() != null && ensemble != null) {
+            QuorumPeer peer = quorum.peer();
+            String state = peer.getServerState();
+            if (!"leading".equals(state) && !"following".equals(state)) {
+                return java.util.Optional.empty();
+            }
+            long sid = peer.getCurrentVote().getId();
+            int index = (int) sid - 1;
+            return index >= 0 && index < ensemble.hosts().size() ? java.util.Optional.of(ensemble.hosts().get(index))
+                    : java.util.Optional.empty();
+        }
+        return java.util.Optional.empty();
+    }
+
     /** The ensemble this master belongs to, when ZooKeeper is embedded. */
     public Ensemble ensemble() {
         return ensemble;

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -163,6 +164,20 @@ public class MesosMaster implements LeaderElection.Listener {
     /** True once this master leads and has read its registry. */
     public boolean recovered() {
         return kernel.recovered();
+    }
+
+    /** An agent's {@code host:port} by id, when it is registered. */
+    public Uni<Optional<String>> agentAddress(String agentId) {
+        return actor.ask(() -> agents.get(agentId).map(a -> a.info().getHostname() + ":" + a.info().getPort()));
+    }
+
+    /** The web UI URL of a framework known by {@code name} or id, if it has one. */
+    public Uni<Optional<String>> frameworkWebUi(String nameOrId) {
+        return actor.ask(() -> frameworks.all().stream()
+                .filter(f -> f.id().equals(nameOrId) || f.info().getName().equals(nameOrId))
+                .filter(f -> f.info().hasWebuiUrl() && !f.info().getWebuiUrl().isBlank())
+                .map(f -> f.info().getWebuiUrl())
+                .findFirst());
     }
 
     /** A consistent snapshot of the state. */

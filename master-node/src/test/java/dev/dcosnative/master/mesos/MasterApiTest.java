@@ -21,6 +21,8 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
+import dev.dcosnative.master.iam.IamHttp;
+import dev.dcosnative.master.iam.IamTestSupport;
 import dev.dcosnative.master.mesos.agent.core.RegistryRecord;
 import dev.dcosnative.master.mesos.leader.LeaderElection;
 import dev.dcosnative.master.mesos.registry.AgentRegistryStore;
@@ -45,6 +47,9 @@ class MasterApiTest {
     @Inject
     MesosMaster master;
 
+    @Inject
+    IamHttp iam;
+
     @BeforeEach
     void awaitRecovery() throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
@@ -52,14 +57,19 @@ class MasterApiTest {
             Thread.sleep(50);
         }
         assertThat(master.recovered()).as("elected and recovered").isTrue();
+        IamTestSupport.awaitIam(iam);
     }
 
     @Test
     void theMasterLeadsAndDescribesItselfWithItsRealPort() {
         int port = url.getPort();
         given().when().get("/health").then().statusCode(200);
+        // the operator API wants a token even on the component port (the edge is the usual door)
+        given().contentType(ContentType.JSON).body("{\"type\":\"GET_MASTER\"}").post("/api/v1").then()
+                .statusCode(401);
+        given().get("/master/state").then().statusCode(401);
 
-        given().contentType(ContentType.JSON)
+        IamTestSupport.asSuperuser().contentType(ContentType.JSON)
                 .body("{\"type\":\"GET_MASTER\"}")
                 .when()
                 .post("/api/v1")
@@ -68,13 +78,13 @@ class MasterApiTest {
                 .body("get_master.master_info.port", equalTo(port))
                 .body("get_master.master_info.pid", equalTo("master@127.0.0.1:" + port))
                 .body("get_master.master_info.address.ip", equalTo("127.0.0.1"));
-        given().when()
+        IamTestSupport.asSuperuser().when()
                 .get("/master/state")
                 .then()
                 .statusCode(200)
                 .body("leader", equalTo("master@127.0.0.1:" + port))
                 .body("flags.registry", equalTo("zookeeper"));
-        given().contentType(ContentType.JSON)
+        IamTestSupport.asSuperuser().contentType(ContentType.JSON)
                 .body("{\"type\":\"GET_FLAGS\"}")
                 .when()
                 .post("/api/v1")

@@ -16,11 +16,7 @@ import org.jboss.logging.Logger;
 /**
  * A PostgreSQL server the master runs and supervises under its work directory, as DC/OS runs its databases: the
  * system's server binaries ({@code /usr/lib/postgresql/<version>/bin}), run as the {@code postgres} user when the
- * master runs as root (PostgreSQL refuses root), data in {@code
- * <dir>
- * /data}, log in {@code
- * <dir>
- * /postgres.log},
+ * master runs as root (PostgreSQL refuses root), data in its {@code data} directory, log in its {@code postgres.log},
  * listening on the master's IP with password (SCRAM) authentication for TCP clients and a private Unix socket for
  * its own administration. The server is a process of its own: it outlives a master killed with SIGKILL, and the
  * restarted master finds it running.

@@ -21,15 +21,20 @@ import dev.dcosnative.shared.marathon.Timestamps;
  * it through, as a server-sent event ({@code event: <type>} / {@code data: <json>}). An event is encoded once for all
  * subscribers; a subscriber that cannot keep up (its write queue is full) is disconnected rather than buffered without
  * bound. Events may be published from any thread; each subscriber's writes happen on its own Vert.x context, in order.
+ * Every 15 s an SSE comment keeps idle streams open through proxies (the edge closes idle connections).
  */
 @ApplicationScoped
 public class EventBus {
 
+    /** An SSE comment: keeps idle streams open through proxies; event parsers ignore it. */
+    private static final Buffer KEEPALIVE = Buffer.buffer(":\n\n");
+
     private final CopyOnWriteArrayList<Subscriber> subscribers = new CopyOnWriteArrayList<>();
     private final Clock clock;
 
-    public EventBus(Clock clock) {
+    public EventBus(Clock clock, io.vertx.core.Vertx vertx) {
         this.clock = clock;
+        vertx.setPeriodic(15_000, id -> subscribers.forEach(s -> s.send(KEEPALIVE)));
     }
 
     /** An event of {@code type}, with its {@code eventType} and {@code timestamp} set, for the caller to fill. */

@@ -85,6 +85,9 @@ public class FilesProxyRoutes {
                 .setHost(agent.info().getHostname())
                 .setPort(agent.info().getPort())
                 .setURI("/files/" + op + (query == null ? "" : "?" + query));
+        // the agent checks the caller's token too
+        java.util.Optional.ofNullable(ctx.request().getHeader("Authorization"))
+                .ifPresent(value -> options.putHeader("Authorization", value));
         client.request(options).compose(request -> request.send()).onComplete(result -> {
             if (result.failed()) {
                 MesosResponses.error(ctx, 502, "Agent " + agent.id() + " did not answer: "

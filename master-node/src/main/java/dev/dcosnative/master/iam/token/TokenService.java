@@ -1,0 +1,122 @@
+package dev.dcosnative.master.iam.token;
+
+import java.security.Key;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jose4j.jwa.AlgorithmConstraints;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.NumericDate;
+import org.jose4j.jwt.consumer.InvalidJwtException;
+import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+import org.jose4j.jwx.JsonWebStructure;
+import org.jose4j.lang.JoseException;
+import org.jose4j.lang.UnresolvableKeyException;
+
+import io.smallrye.jwt.algorithm.SignatureAlgorithm;
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.mutiny.Uni;
+
+import dev.dcosnative.master.MasterConfig;
+import dev.dcosnative.master.iam.IamException;
+import dev.dcosnative.master.iam.Tokens;
+import dev.dcosnative.master.iam.core.IamIds;
+
+/**
+ * {@link Tokens} of this master: RS256 JWTs with {@code uid} and {@code exp} (and {@code iat}), the signing key's
+ * {@code kid} in the header, built with SmallRye JWT and verified with jose4j against the cached {@link SigningKeys}:
+ * RS256 only (no {@code none}, no HMAC), a known {@code kid}, a valid signature, {@code exp} present and ahead, a
+ * {@code uid}. Verification is local and synchronous; {@link #verifyFresh} also reloads the keys once when the
+ * {@code kid} is unknown (a key another master created a moment ago).
+ */
+@ApplicationScoped
+public class TokenService implements Tokens {
+
+    /** Longer strings are no DC/OS token (and not worth parsing). */
+    static final int MAX_TOKEN_CHARS = 8192;
+
+    private final SigningKeys keys;
+    private final Clock clock;
+    private final Duration lifetime;
+
+    public TokenService(SigningKeys keys, Clock clock, MasterConfig config) {
+        this.keys = keys;
+        this.clock = clock;
+        this.lifetime = config.iam().tokenLifetime();
+    }
+
+    @Override
+    public Optional<String> verify(String token) {
+        if (token == null || token.isEmpty() || token.length() > MAX_TOKEN_CHARS) {
+            return Optional.empty();
+        }
+        try {
+            JwtClaims claims = new JwtConsumerBuilder()
+                    .setRequireExpirationTime()
+                    .setEvaluationTime(NumericDate.fromMilliseconds(clock.millis()))
+                    .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT,
+                            AlgorithmIdentifiers.RSA_USING_SHA256)
+                    .setVerificationKeyResolver(this::verificationKey)
+                    .setSkipDefaultAudienceValidation()
+                    .build()
+                    .processToClaims(token);
+            return Optional.ofNullable(claims.getClaimValue("uid"))
+                    .filter(String.class::isInstance)
+                    .map(String.class::cast)
+                    .filter(IamIds::isUid);
+        } catch (InvalidJwtException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** {@link #verify}, after reloading the keys when the token names a {@code kid} this master does not know. */
+    public Uni<Optional<String>> verifyFresh(String token) {
+        Optional<String> uid = verify(token);
+        if (uid.isPresent() || !unknownKid(token)) {
+            return Uni.createFrom().item(uid);
+        }
+        return keys.reloadForUnknownKid().map(reloaded -> reloaded ? verify(token) : Optional.<String> empty());
+    }
+
+    @Override
+    public String issue(String uid) {
+        SigningKeys.Signer signer = keys.signer()
+                .orElseThrow(() -> IamException.unavailable("IAM has no signing key yet; retry shortly."));
+        long now = clock.instant().getEpochSecond();
+        return Jwt.claim("uid", uid)
+                .issuedAt(now)
+                .expiresAt(now + lifetime.toSeconds())
+                .jws()
+                .keyId(signer.kid())
+                .algorithm(SignatureAlgorithm.RS256)
+                .sign(signer.key());
+    }
+
+    /** The token lifetime (cookies expire with it). */
+    public Duration lifetime() {
+        return lifetime;
+    }
+
+    private Key verificationKey(org.jose4j.jws.JsonWebSignature jws, List<JsonWebStructure> nesting)
+            throws UnresolvableKeyException {
+        return keys.verifier(jws.getKeyIdHeaderValue())
+                .orElseThrow(() -> new UnresolvableKeyException("unknown or expired kid"));
+    }
+
+    private boolean unknownKid(String token) {
+        if (token == null || token.length() > MAX_TOKEN_CHARS) {
+            return false;
+        }
+        try {
+            String kid = JsonWebStructure.fromCompactSerialization(token).getKeyIdHeaderValue();
+            return kid != null && keys.verifier(kid).isEmpty();
+        } catch (JoseException | RuntimeException e) {
+            return false;
+        }
+    }
+}
