@@ -38,8 +38,11 @@ class LoginTest {
         edge.close();
     }
 
+    /** One expiry for the whole run: the token the scripted edge hands out and the one a test expects are equal. */
+    static final long EXP = Instant.now().plusSeconds(3600).getEpochSecond();
+
     static String token(String uid) {
-        long exp = Instant.now().plusSeconds(3600).getEpochSecond();
+        long exp = EXP;
         String payload = java.util.Base64.getUrlEncoder().withoutPadding()
                 .encodeToString(("{\"uid\":\"" + uid + "\",\"exp\":" + exp + "}").getBytes());
         return "eyJhbGciOiJSUzI1NiJ9." + payload + ".c2ln";
