@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -341,11 +346,18 @@ class CliClusterIT {
 
     @Test
     @Order(13)
-    void afterLogoutTheCliSaysHowToLogIn(QuarkusMainLauncher dcos) {
+    void afterLogoutTheCliSaysHowToLogIn(QuarkusMainLauncher dcos) throws Exception {
         assertThat(dcos.launch("auth", "logout").exitCode()).isZero();
         LaunchResult result = dcos.launch("marathon", "app", "list");
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(oneLine(result)).isEqualTo("Error: Not logged in to cli: run 'dcos auth login'");
+        // what the real edge answers without a token: the challenge auth login falls back on when a cluster lists no
+        // login providers
+        HttpResponse<Void> challenge = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(cluster()
+                .edgeUrl() + "/pkgpanda/active.buildinfo.full.json")).method("HEAD", BodyPublishers.noBody()).build(),
+                BodyHandlers.discarding());
+        assertThat(challenge.statusCode()).isEqualTo(401);
+        assertThat(challenge.headers().firstValue("WWW-Authenticate")).contains("oauthjwt");
         System.setProperty("DCOS_PASSWORD", Cluster.SUPERUSER_PASSWORD);
         try {
             LaunchResult login = dcos.launch("auth", "login", "--username", Cluster.SUPERUSER);
