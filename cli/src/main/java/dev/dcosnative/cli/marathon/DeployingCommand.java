@@ -1,0 +1,71 @@
+package dev.dcosnative.cli.marathon;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.dcosnative.cli.api.MarathonApi;
+import dev.dcosnative.cli.common.CliException;
+import dev.dcosnative.cli.common.ClusterCommandBase;
+import dev.dcosnative.cli.marathon.watch.DeploymentWatcher;
+import dev.dcosnative.cli.marathon.watch.ProgressView;
+
+import picocli.CommandLine.Option;
+
+/**
+ * A command that starts a Marathon deployment and, unless {@code --no-wait}, follows it to its end: a progress bar on a
+ * terminal, plain lines otherwise; exit code 1 when it does not finish.
+ */
+public abstract class DeployingCommand extends ClusterCommandBase {
+
+    @Option(names = "--no-wait", description = "Return once the deployment has started instead of following it.")
+    boolean noWait;
+
+    /** The deployment id of a deploying answer: {@code deploymentId}, or the first of {@code deployments}. */
+    public static String deploymentId(JsonNode response) {
+        String id = response.path("deploymentId").asText("");
+        if (id.isEmpty()) {
+            id = response.path("deployments").path(0).path("id").asText("");
+        }
+        if (id.isEmpty()) {
+            throw new CliException("Marathon's answer names no deployment");
+        }
+        return id;
+    }
+
+    /**
+     * Prints the deployment's id and follows it (unless --no-wait).
+     *
+     * @param apps the apps the command changes (absolute ids), checked at the end even when the deployment is over
+     *        before it is first seen
+     */
+    protected int follow(JsonNode response, String... apps) {
+        String id = deploymentId(response);
+        out().println("Created deployment " + id);
+        out().flush();
+        if (noWait) {
+            return 0;
+        }
+        return watch(id, false, apps);
+    }
+
+    /** Follows deployment {@code id}: 0 when it finishes, a failure otherwise. */
+    protected int watch(String id, boolean mustExist, String... apps) {
+        ProgressView view = ProgressView.of(context().terminal(), err(), "deployment " + shortId(id));
+        Set<String> known = new LinkedHashSet<>();
+        for (String app : apps) {
+            known.add(MarathonApi.absolute(app));
+        }
+        DeploymentWatcher.Result result = new DeploymentWatcher(marathon(), view, context().clock(),
+                context().sleeper()).watch(id, mustExist, known);
+        if (!result.success()) {
+            throw new CliException(result.message());
+        }
+        return 0;
+    }
+
+    static String shortId(String id) {
+        return id.length() > 8 ? id.substring(0, 8) : id;
+    }
+}

@@ -1,0 +1,174 @@
+package dev.dcosnative.cli.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+
+import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.dcosnative.cli.output.Json;
+import dev.dcosnative.cli.store.ClusterConfig;
+import dev.dcosnative.cli.support.CliRunner;
+import dev.dcosnative.cli.support.FakeCluster;
+import dev.dcosnative.cli.support.FakeCluster.Answer;
+
+/** {@code cluster setup} and {@code auth login} against a scripted edge: which flow, what is sent, what is kept. */
+class LoginTest {
+
+    static final String PROVIDERS = """
+            {"dcos-users":{"authentication-type":"dcos-uid-password","client-method":"dcos-usercredential-post-receive-authtoken","config":{"start_flow_url":"/acs/api/v1/auth/login"},"description":"Default DC/OS login provider"},
+             "dcos-services":{"authentication-type":"dcos-uid-servicekey","client-method":"dcos-servicecredential-post-receive-authtoken","config":{"start_flow_url":"/acs/api/v1/auth/login"},"description":"Default DC/OS login provider"}}
+            """;
+
+    @TempDir
+    Path home;
+
+    final FakeCluster edge = new FakeCluster();
+
+    @AfterEach
+    void stop() {
+        edge.close();
+    }
+
+    /** One expiry for the whole run: the token the scripted edge hands out and the one a test expects are equal. */
+    static final long EXP = Instant.now().plusSeconds(3600).getEpochSecond();
+
+    static String token(String uid) {
+        long exp = EXP;
+        String payload = java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(("{\"uid\":\"" + uid + "\",\"exp\":" + exp + "}").getBytes());
+        return "eyJhbGciOiJSUzI1NiJ9." + payload + ".c2ln";
+    }
+
+    void aCluster() {
+        edge.json("GET", "/dcos-metadata/dcos-version.json",
+                "{\"version\":\"2.2.0\",\"dcos-variant\":\"open\",\"bootstrap-id\":\"boot\"}");
+        edge.json("GET", "/acs/api/v1/auth/providers", PROVIDERS);
+        edge.on("GET", "/metadata", r -> r.header("Authorization") == null ? Answer.json(401, "{}")
+                : Answer.json(200, "{\"PUBLIC_IPV4\":\"127.0.0.1\",\"CLUSTER_ID\":\"c0ffee-1234\"}"));
+        edge.json("GET", "/mesos/master/state-summary", "{\"cluster\":\"lab\",\"slaves\":[]}");
+        edge.on("POST", "/acs/api/v1/auth/login", r -> {
+            JsonNode body = read(r.body());
+            if (body.path("password").asText().equals("deleteme")) {
+                return Answer.json(200, "{\"token\":\"" + token(body.path("uid").asText()) + "\"}");
+            }
+            if (body.has("token")) {
+                return Answer.json(200, "{\"token\":\"" + token(body.path("uid").asText()) + "\"}");
+            }
+            return Answer.json(401, "{\"title\":\"Unauthorized\",\"description\":\"Invalid username or password\","
+                    + "\"code\":\"ERR_INVALID_CREDENTIALS\"}").with("WWW-Authenticate", "acsjwt");
+        });
+    }
+
+    static JsonNode read(String body) {
+        try {
+            return Json.MAPPER.readTree(body);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void setupLogsInWithThePasswordAndStoresTheClusterUnderItsId() throws Exception {
+        aCluster();
+        CliRunner cli = new CliRunner(home).env("DCOS_PASSWORD", "deleteme");
+        CliRunner.Result result = cli.run("cluster", "setup", edge.url(), "--username", "bootstrapuser");
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.out()).contains("Set up cluster lab (c0ffee-1234, DC/OS 2.2.0) at " + edge.url())
+                .contains("Logged in as bootstrapuser");
+        assertThat(read(edge.requests("POST", "/acs/api/v1/auth/login").get(0).body()).toString())
+                .isEqualTo("{\"uid\":\"bootstrapuser\",\"password\":\"deleteme\"}");
+        Path dir = cli.dcosDir().resolve("clusters/c0ffee-1234");
+        ClusterConfig config = ClusterConfig.load(dir);
+        assertThat(config.get("core.dcos_url")).contains(edge.url());
+        assertThat(config.get("core.dcos_acs_token")).contains(token("bootstrapuser"));
+        assertThat(config.get("cluster.name")).contains("lab");
+        assertThat(dir.resolve("attached")).exists();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("dcos.toml"))))
+                .isEqualTo("rw-------");
+
+        CliRunner.Result list = cli.run("cluster", "list");
+        assertThat(list.out()).contains("lab*").contains("c0ffee-1234").contains("AVAILABLE").contains("2.2.0");
+    }
+
+    @Test
+    void aWrongPasswordIsOneLineAndExitCodeOne() {
+        aCluster();
+        CliRunner.Result result = new CliRunner(home).env("DCOS_USERNAME", "bootstrapuser")
+                .run("cluster", "setup", edge.url(), "--password", "wrong");
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).isEqualTo("Error: Login failed for 'bootstrapuser': Invalid username or password\n");
+        assertThat(home.resolve(".dcos/clusters")).doesNotExist();
+    }
+
+    @Test
+    void aServiceAccountSignsItsLoginTokenWithItsKey() throws Exception {
+        aCluster();
+        ServiceAccountTokenTest.keys();
+        Path key = home.resolve("robot.pem");
+        Files.writeString(key, ServiceAccountTokenTest.pkcs8Pem());
+        CliRunner cli = new CliRunner(home);
+        assertThat(cli.run("cluster", "setup", edge.url(), "--username", "robot", "--private-key", key.toString())
+                .exitCode()).isZero();
+        JsonNode sent = read(edge.requests("POST", "/acs/api/v1/auth/login").get(0).body());
+        assertThat(sent.path("uid").asText()).isEqualTo("robot");
+        var claims = new JwtConsumerBuilder().setVerificationKey(ServiceAccountTokenTest.keys.getPublic()).build()
+                .processToClaims(sent.path("token").asText());
+        assertThat(claims.getClaimValue("uid")).isEqualTo("robot");
+    }
+
+    @Test
+    void withoutAProviderListTheChallengeDecidesAndAuthLoginReplacesTheToken() {
+        aCluster();
+        CliRunner cli = new CliRunner(home).env("DCOS_USERNAME", "bootstrapuser").env("DCOS_PASSWORD", "deleteme");
+        assertThat(cli.run("cluster", "setup", edge.url()).exitCode()).isZero();
+        edge.on("GET", "/acs/api/v1/auth/providers", r -> Answer.json(404, "{}"));
+        edge.on("HEAD", "/pkgpanda/active.buildinfo.full.json",
+                r -> new Answer(401, "", java.util.Map.of("WWW-Authenticate", "oauthjwt")));
+        CliRunner.Result login = cli.env("DCOS_USERNAME", "alice").run("auth", "login");
+        assertThat(login.exitCode()).as(login.toString()).isZero();
+        assertThat(login.out()).startsWith("Logged in to lab as alice (until ");
+        assertThat(edge.requests("HEAD", "/pkgpanda/active.buildinfo.full.json")).hasSize(1);
+        assertThat(cli.run("config", "show", "core.dcos_acs_token").out().trim()).isEqualTo(token("alice"));
+        assertThat(cli.run("config", "show").out()).contains("core.dcos_acs_token  *******");
+
+        CliRunner.Result logout = cli.run("auth", "logout");
+        assertThat(logout.out()).isEqualTo("Logged out of lab\n");
+        assertThat(cli.run("config", "show", "core.dcos_acs_token").err())
+                .isEqualTo("Error: 'core.dcos_acs_token' is not set for lab\n");
+    }
+
+    @Test
+    void anOpenIdConnectProviderGivesABrowserUrlAndTakesThePastedToken() {
+        aCluster();
+        edge.json("GET", "/acs/api/v1/auth/providers",
+                """
+                        {"google-idp":{"authentication-type":"oidc-authorization-code-flow","client-method":"browser-prompt-authtoken","config":{"start_flow_url":"/acs/api/v1/auth/login?oidc-provider=google-idp"},"description":"Google"}}
+                        """);
+        CliRunner cli = new CliRunner(home).stdin(token("carol") + "\n");
+        CliRunner.Result result = cli.run("cluster", "setup", edge.url());
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.err()).contains("Log in with Google: open this URL in a browser")
+                .contains(edge.url() + "/acs/api/v1/auth/login?oidc-provider=google-idp"
+                        + "&target=dcos:authenticationresponse:html");
+        assertThat(result.out()).contains("Logged in as carol");
+        assertThat(cli.run("auth", "list-providers").out()).contains("google-idp   oidc-authorization-code-flow  Google");
+    }
+
+    @Test
+    void notADcosClusterIsSaidSo() {
+        CliRunner.Result result = new CliRunner(home).run("cluster", "setup", edge.url());
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).isEqualTo("Error: " + edge.url() + " does not look like a DC/OS cluster: GET "
+                + "/dcos-metadata/dcos-version.json answered 404\n");
+    }
+}

@@ -1,0 +1,72 @@
+package dev.dcosnative.cli.support;
+
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+
+import dev.dcosnative.cli.Cli;
+import dev.dcosnative.cli.common.CliContext;
+import dev.dcosnative.cli.common.CliEnvironment;
+
+import picocli.CommandLine;
+
+/**
+ * Runs the CLI in-process, the way picocli's docs recommend testing: the real command tree and error handling, output
+ * captured, a fixed environment (variables, home, standard input), and waits that return at once.
+ */
+public final class CliRunner {
+
+    /** What a run printed and returned. */
+    public record Result(int exitCode, String out, String err) {
+        @Override
+        public String toString() {
+            return "exit " + exitCode + "\n--- out\n" + out + "--- err\n" + err;
+        }
+    }
+
+    private final Map<String, String> env = new HashMap<>();
+    private final Path home;
+    private String stdin = "";
+
+    public CliRunner(Path home) {
+        this.home = home;
+        env.put("DCOS_DIR", home.resolve(".dcos").toString());
+    }
+
+    public CliRunner env(String name, String value) {
+        if (value == null) {
+            env.remove(name);
+        } else {
+            env.put(name, value);
+        }
+        return this;
+    }
+
+    public CliRunner stdin(String text) {
+        this.stdin = text;
+        return this;
+    }
+
+    public Path dcosDir() {
+        return Path.of(env.get("DCOS_DIR"));
+    }
+
+    public Result run(String... args) {
+        CliEnvironment environment = CliEnvironment.of(Map.copyOf(env), home,
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+        CliContext context = new CliContext(environment, Clock.systemUTC(), millis -> {
+        });
+        CommandLine commandLine = Cli.commandLine(CommandLine.defaultFactory(), context);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        int code = commandLine.execute(args);
+        return new Result(code, out.toString(), err.toString());
+    }
+}
