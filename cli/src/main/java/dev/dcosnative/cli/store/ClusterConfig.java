@@ -33,11 +33,7 @@ public final class ClusterConfig {
         this.document = document;
     }
 
-    /**
-     * Reads {@code
-     * <dir>
-     * /dcos.toml} (an empty configuration when there is none).
-     */
+    /** Reads the {@code dcos.toml} in {@code dir} (an empty configuration when there is none). */
     public static ClusterConfig load(Path dir) {
         Path file = dir.resolve(FILE);
         if (!Files.exists(file)) {

@@ -197,4 +197,38 @@ class IamApiTest {
                 .put("/acs/api/v1/users/" + uid).then().statusCode(201);
         IamTestSupport.login(uid, "heidi-password");
     }
+
+    @Test
+    void expiredAndTamperedTokensOfIamsOwnKeyAreRefused() throws Exception {
+        // IAM's current signing key, read from its table: tokens below are signed exactly as IAM signs them
+        String kid;
+        java.security.PrivateKey key;
+        try (Connection sql = IamTestSupport.sql(database);
+                Statement statement = sql.createStatement();
+                ResultSet rows = statement.executeQuery("select kid, private_key_pem from iam_signing_key "
+                        + "where retired_at is null order by created_at desc limit 1")) {
+            assertThat(rows.next()).as("a signing key").isTrue();
+            kid = rows.getString(1);
+            key = dev.dcosnative.master.iam.core.Pem.rsaPrivateKey(rows.getString(2));
+        }
+        long now = java.time.Instant.now().getEpochSecond();
+        String fresh = io.smallrye.jwt.build.Jwt.claim("uid", IamTestSupport.SUPERUSER).expiresAt(now + 60).jws()
+                .keyId(kid).sign(key);
+        String expired = io.smallrye.jwt.build.Jwt.claim("uid", IamTestSupport.SUPERUSER).issuedAt(now - 120)
+                .expiresAt(now - 60).jws().keyId(kid).sign(key);
+        String[] parts = fresh.split("\\.");
+        String tampered = parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                ("{\"uid\":\"someone-else\",\"exp\":" + (now + 60) + "}").getBytes(
+                        java.nio.charset.StandardCharsets.UTF_8))
+                + "." + parts[2];
+
+        IamTestSupport.as(fresh).get("/acs/api/v1/users").then().statusCode(200);
+        for (String refused : java.util.List.of(expired, tampered)) {
+            IamTestSupport.as(refused).get("/acs/api/v1/users").then().statusCode(401)
+                    .header("WWW-Authenticate", "oauthjwt");
+            // the Mesos operator API on the component port refuses it the same way
+            IamTestSupport.as(refused).contentType(ContentType.JSON).body("{\"type\":\"GET_HEALTH\"}")
+                    .post("/api/v1").then().statusCode(401);
+        }
+    }
 }
