@@ -165,6 +165,32 @@ class LoginTest {
     }
 
     @Test
+    void anOidcIdTokenIsTradedForADcosTokenWithoutUid() {
+        aCluster();
+        edge.json("GET", "/acs/api/v1/auth/providers",
+                """
+                        {"corp":{"authentication-type":"oidc-authorization-code-flow","client-method":"browser-prompt-oidcidtoken-get-authtoken","config":{"start_flow_url":"/acs/api/v1/auth/login?oidc-provider=corp"},"description":"Corp SSO"}}
+                        """);
+        edge.on("POST", "/acs/api/v1/auth/login", r -> read(r.body()).path("token").asText().equals("the-id-token")
+                ? Answer.json(200, "{\"token\":\"" + token("dave@example.com") + "\"}")
+                : Answer.json(403, "{\"title\":\"403 Forbidden\",\"description\":\"User `x` may not log in\","
+                        + "\"code\":\"ERR_USER_NOT_INVITED\"}"));
+        CliRunner cli = new CliRunner(home).stdin("  the-id-token \n");
+        CliRunner.Result result = cli.run("cluster", "setup", edge.url());
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.err()).contains("Log in with Corp SSO: open this URL in a browser")
+                .contains(edge.url() + "/acs/api/v1/auth/login?oidc-provider=corp"
+                        + "&target=dcos:authenticationresponse:html");
+        assertThat(edge.requests("POST", "/acs/api/v1/auth/login")).singleElement()
+                .satisfies(r -> assertThat(read(r.body()).toString()).isEqualTo("{\"token\":\"the-id-token\"}"));
+        assertThat(result.out()).contains("Logged in as dave@example.com");
+
+        CliRunner.Result refused = cli.stdin("someone-else\n").run("auth", "login");
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.err()).endsWith("Error: Login failed: User `x` may not log in\n");
+    }
+
+    @Test
     void notADcosClusterIsSaidSo() {
         CliRunner.Result result = new CliRunner(home).run("cluster", "setup", edge.url());
         assertThat(result.exitCode()).isEqualTo(1);

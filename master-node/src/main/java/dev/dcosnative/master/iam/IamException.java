@@ -66,9 +66,13 @@ public final class IamException extends RuntimeException {
 
     /** 401 of the login: wrong uid, password or service login token (which of them is not told). */
     public static IamException invalidCredentials() {
-        return new IamException(401, "ERR_INVALID_CREDENTIALS",
-                "The login credentials are invalid. Check the uid and the password (or service login token).",
-                Map.of("WWW-Authenticate", CHALLENGE));
+        return invalidCredentials(
+                "The login credentials are invalid. Check the uid and the password (or service login token).");
+    }
+
+    /** 401 of the login, told in other words (the OIDC ID token login). */
+    public static IamException invalidCredentials(String description) {
+        return new IamException(401, "ERR_INVALID_CREDENTIALS", description, Map.of("WWW-Authenticate", CHALLENGE));
     }
 
     public static IamException forbidden(String description) {

@@ -49,6 +49,10 @@ public class AuthResource {
         this.http = http;
     }
 
+    /**
+     * {@code {uid, password}}, {@code {uid, token}} (a service login token) or {@code {token}} (an OIDC ID token the
+     * {@code dcos} CLI's user pasted): a DC/OS token, also set in the cookies.
+     */
     @POST
     @Path("login")
     public Uni<Response> login(byte[] body, @Context RoutingContext ctx) {

@@ -26,15 +26,18 @@ import dev.dcosnative.master.iam.core.IamRequests;
 import dev.dcosnative.master.iam.core.InvalidRequest;
 import dev.dcosnative.master.iam.core.LoginThrottle;
 import dev.dcosnative.master.iam.core.Pem;
+import dev.dcosnative.master.iam.oidc.OidcLoginService;
 import dev.dcosnative.master.iam.store.IamStore;
 import dev.dcosnative.master.iam.store.UserEntity;
 import dev.dcosnative.master.iam.token.TokenService;
 
 /**
  * {@code POST /auth/login}: a local user's uid and password, or a service account's uid and service login token (an
- * RS256 JWT with {@code uid} and {@code exp}, signed by the account's private key), for a DC/OS token. Throttled per
- * uid and per client IP ({@link LoginThrottle}, memory of this master only); unknown users cost as much time as wrong
- * passwords; every attempt is audited with the kind of failure, never the secret.
+ * RS256 JWT with {@code uid} and {@code exp}, signed by the account's private key), or (the {@code dcos} CLI's OpenID
+ * Connect login) an ID token of a configured OIDC provider without uid, for a DC/OS token. Throttled per uid and per
+ * client IP ({@link LoginThrottle}, memory of this master only; an ID token's uid is known once it is verified);
+ * unknown users cost as much time as wrong passwords; every attempt is audited with the kind of failure, never the
+ * secret.
  */
 @ApplicationScoped
 public class LoginService {
@@ -55,10 +58,12 @@ public class LoginService {
     private final Clock clock;
     private final LoginThrottle throttle;
     private final RSAPublicKey dummyKey;
+    private final OidcLoginService oidc;
 
     public LoginService(IamStore store, Passwords passwords, TokenService tokens, AuditLog audit, Clock clock,
-            MasterConfig config) throws NoSuchAlgorithmException {
+            MasterConfig config, OidcLoginService oidc) throws NoSuchAlgorithmException {
         this.store = store;
+        this.oidc = oidc;
         this.passwords = passwords;
         this.tokens = tokens;
         this.audit = audit;
@@ -81,15 +86,14 @@ public class LoginService {
         } catch (IamException e) {
             return Uni.createFrom().failure(e);
         }
+        if (request.oidcIdToken()) {
+            return oidcLogin(request.token(), remoteIp);
+        }
         Caller caller = new Caller(null, remoteIp);
         String uid = request.uid();
-        LoginThrottle.Decision decision = throttle.check(uid, remoteIp, clock.instant());
-        if (!decision.allowed()) {
-            IamException refused = IamException.throttled(decision.retryAfterSeconds());
-            return decision.firstRefusal()
-                    ? audit.recordAlone(caller, "login", uid, AuditLog.DENIED, "throttled: " + decision.refusedFor())
-                            .chain(() -> Uni.createFrom().failure(refused))
-                    : Uni.createFrom().failure(refused);
+        Uni<Login> throttled = throttled(uid, remoteIp, uid);
+        if (throttled != null) {
+            return throttled;
         }
         return store.read(() -> UserEntity.<UserEntity> findById(uid))
                 .chain(user -> check(request, user).chain(failure -> {
@@ -104,6 +108,53 @@ public class LoginService {
                             request.service() ? "service login token" : "password"))
                             .replaceWith(new Login(token, uid, user.description, !"internal".equals(user.providerType)));
                 }));
+    }
+
+    /**
+     * The {@code dcos} CLI's OpenID Connect login: the ID token verified and its user admitted as in the browser's
+     * callback ({@link OidcLoginService#identify}, {@link OidcLoginService#admit}, which audit). An invalid token is
+     * a 401 {@code ERR_INVALID_CREDENTIALS} counted against the IP, an un-invited user the callback's 403 counted
+     * against the IP and the uid.
+     */
+    private Uni<Login> oidcLogin(String idToken, String remoteIp) {
+        Uni<Login> throttled = throttled(null, remoteIp, "(oidc)");
+        if (throttled != null) {
+            return throttled;
+        }
+        return oidc.identify(idToken, remoteIp)
+                .onFailure(e -> e instanceof IamException i && (i.status() == 401 || i.status() == 502))
+                .transform(e -> {
+                    throttle.failure(null, remoteIp, clock.instant());
+                    return IamException.invalidCredentials("The OIDC ID token is invalid or expired, or no "
+                            + "configured OIDC provider issued it; log in again in the browser.");
+                })
+                .chain(identity -> {
+                    String uid = identity.uid().orElse(null);
+                    Uni<Login> locked = uid == null ? null : throttled(uid, remoteIp, uid);
+                    if (locked != null) {
+                        return locked;
+                    }
+                    return oidc.admit(identity, remoteIp, "oidc " + identity.provider().providerId + " id token")
+                            .onFailure(e -> e instanceof IamException i && i.status() == 403)
+                            .invoke(() -> throttle.failure(uid, remoteIp, clock.instant()))
+                            .map(user -> {
+                                throttle.success(user.uid);
+                                return new Login(tokens.issue(user.uid), user.uid, user.description, true);
+                            });
+                });
+    }
+
+    /** The refusal of an attempt while {@code uid} (null: not known yet) or the IP is throttled, else null. */
+    private Uni<Login> throttled(String uid, String remoteIp, String auditObject) {
+        LoginThrottle.Decision decision = throttle.check(uid, remoteIp, clock.instant());
+        if (decision.allowed()) {
+            return null;
+        }
+        IamException refused = IamException.throttled(decision.retryAfterSeconds());
+        return decision.firstRefusal()
+                ? audit.recordAlone(new Caller(null, remoteIp), "login", auditObject, AuditLog.DENIED,
+                        "throttled: " + decision.refusedFor()).chain(() -> Uni.createFrom().<Login> failure(refused))
+                : Uni.createFrom().failure(refused);
     }
 
     /** The token lifetime (the auth cookie expires with the token). */

@@ -54,16 +54,24 @@ public final class IamRequests {
         }
     }
 
-    /** {@code POST /auth/login}: a password login or a service login (token). */
+    /**
+     * {@code POST /auth/login}: a password login, a service login ({@code uid} and {@code token}), or the login of
+     * the {@code dcos} CLI with an OpenID Connect ID token ({@code token} without {@code uid}).
+     */
     public record Login(String uid, String password, String token) {
 
         public boolean service() {
-            return token != null;
+            return token != null && uid != null;
+        }
+
+        /** An OIDC ID token for a DC/OS token: who it is, the token tells. */
+        public boolean oidcIdToken() {
+            return token != null && uid == null;
         }
 
         @Override
         public String toString() {
-            return "Login[" + uid + (service() ? ", service" : "") + "]";
+            return "Login[" + (oidcIdToken() ? "oidc id token" : uid + (service() ? ", service" : "")) + "]";
         }
     }
 
@@ -170,9 +178,13 @@ public final class IamRequests {
 
     public static Login login(JsonNode body) {
         object(body);
-        String uid = string(body, "uid").orElseThrow(() -> invalid("`uid` must be provided"));
         Optional<String> password = string(body, "password").filter(p -> !p.isEmpty());
         Optional<String> token = string(body, "token").filter(t -> !t.isEmpty());
+        Optional<String> givenUid = string(body, "uid");
+        if (givenUid.isEmpty() && token.isPresent() && password.isEmpty()) {
+            return new Login(null, null, token.get());
+        }
+        String uid = givenUid.orElseThrow(() -> invalid("`uid` must be provided"));
         if (password.isPresent() == token.isPresent()) {
             throw invalid("One of `password` or `token` must be provided");
         }

@@ -75,9 +75,9 @@ public final class LoginThrottle {
         this.limits = limits;
     }
 
-    /** Whether {@code uid} may try to log in from {@code ip} now. */
+    /** Whether {@code uid} may try to log in from {@code ip} now; {@code uid} null (not known yet): the IP only. */
     public synchronized Decision check(String uid, String ip, Instant now) {
-        UidState user = uids.get(uid);
+        UidState user = uid == null ? null : uids.get(uid);
         if (user != null && user.lockedUntil != null && now.isBefore(user.lockedUntil)) {
             boolean first = !user.refusalReported;
             user.refusalReported = true;
@@ -97,8 +97,22 @@ public final class LoginThrottle {
         return Decision.ALLOWED;
     }
 
-    /** A login of {@code uid} from {@code ip} failed (wrong password, unknown user, bad service token). */
+    /**
+     * A login of {@code uid} from {@code ip} failed (wrong password, unknown user, bad service token, bad OIDC ID
+     * token); {@code uid} null (not known): it counts for the IP only.
+     */
     public synchronized void failure(String uid, String ip, Instant now) {
+        if (uid != null) {
+            uidFailure(uid, now);
+        }
+        IpState client = ips.computeIfAbsent(ip, i -> new IpState());
+        prune(client.failures, now);
+        client.failures.addLast(now);
+        bound(uids, now);
+        bound(ips, now);
+    }
+
+    private void uidFailure(String uid, Instant now) {
         UidState user = uids.computeIfAbsent(uid, u -> new UidState());
         if (user.lastFailure != null
                 && Duration.between(user.lastFailure, now).compareTo(limits.window().plus(limits.maxLockout())) > 0) {
@@ -113,11 +127,6 @@ public final class LoginThrottle {
             user.failures.clear();
             user.refusalReported = false;
         }
-        IpState client = ips.computeIfAbsent(ip, i -> new IpState());
-        prune(client.failures, now);
-        client.failures.addLast(now);
-        bound(uids, now);
-        bound(ips, now);
     }
 
     /** {@code uid} logged in: its failures and locks are forgotten (the IP's are not). */

@@ -53,7 +53,7 @@ public class OidcClient {
         String url = stripSlash(provider.issuer) + "/.well-known/openid-configuration";
         return call(provider, HttpMethod.GET, url, Map.of(), null).map(json -> {
             String issuer = json.path("issuer").asText("");
-            if (!stripSlash(issuer).equals(stripSlash(provider.issuer))) {
+            if (!sameIssuer(issuer, provider.issuer)) {
                 throw badProvider(provider, "its discovery document names another issuer");
             }
             String authorization = json.path("authorization_endpoint").asText("");
@@ -149,6 +149,11 @@ public class OidcClient {
     private static IamException badProvider(OidcProviderEntity provider, String why) {
         return new IamException(502, "ERR_OIDC_PROVIDER_FAILED",
                 "The OIDC provider `" + provider.providerId + "` failed: " + why + ".");
+    }
+
+    /** Whether two issuer URLs are the same, a trailing slash aside. */
+    public static boolean sameIssuer(String a, String b) {
+        return a != null && b != null && stripSlash(a).equals(stripSlash(b));
     }
 
     private static boolean httpUrl(String url) {

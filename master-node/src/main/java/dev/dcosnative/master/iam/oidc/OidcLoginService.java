@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +18,7 @@ import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.MalformedClaimException;
 import org.jose4j.jwt.NumericDate;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
@@ -56,7 +58,15 @@ import dev.dcosnative.master.iam.token.TokenService;
  * ID token verified (signature against the provider's JWKS, {@code iss}, {@code aud} = the client id, {@code exp},
  * {@code nonce}); the user is the {@code email} claim (else {@code sub}) and must have been invited by a superuser
  * ({@code provider_type oidc} with this provider's id), unless {@code dcos.master.iam.oidc-auto-create-users}. The
- * browser then gets the same cookies as a password login and goes to the target. Every outcome is audited.
+ * browser then gets the same cookies as a password login and goes to the target; for the target
+ * {@value OidcFlow#CLI_TARGET} it gets a page that shows the ID token instead, for the user to paste into the
+ * {@code dcos} CLI. Every outcome is audited.
+ *
+ * <p>
+ * {@link #identify} and {@link #admit}: the CLI's login ({@code POST /auth/login} with the pasted ID token and no uid,
+ * see {@link LoginService}); the token is verified and its user admitted exactly as in the callback (the same code),
+ * except that there is no nonce to check (the token was shown to the user) and that it must be no older than the
+ * login timeout.
  */
 @ApplicationScoped
 public class OidcLoginService {
@@ -68,9 +78,37 @@ public class OidcLoginService {
 
     private static final String PURPOSE = "dcos-oidc-login";
     private static final int MAX_COOKIE = 4096;
+    private static final int MAX_ID_TOKEN = 16384;
+    private static final Duration SKEW = Duration.ofSeconds(60);
 
     /** An answer that sends the browser on, with cookies to set. */
     public record Redirect(String location, List<String> cookies) {
+    }
+
+    /**
+     * The callback's answer: the cookies, and either the browser's target ({@code location}) or, for the CLI, the ID
+     * token to show ({@code idToken}).
+     */
+    public record Callback(String location, String idToken, List<String> cookies) {
+
+        @Override
+        public String toString() {
+            return "Callback[" + (idToken == null ? location : "ID token page") + "]";
+        }
+    }
+
+    /** A provider's user, as its verified ID token tells. */
+    public record Identity(OidcProviderEntity provider, JwtClaims claims, String idToken) {
+
+        /** The uid: the {@code email} claim, else {@code sub}; empty when neither is a valid uid. */
+        public Optional<String> uid() {
+            return OidcFlow.uid(claims.getClaimsMap());
+        }
+
+        @Override
+        public String toString() {
+            return "Identity[" + provider.providerId + ", " + uid().orElse("(none)") + "]";
+        }
     }
 
     /** What the login cookie carries. */
@@ -122,8 +160,8 @@ public class OidcLoginService {
         }));
     }
 
-    /** {@code GET /auth/oidc/callback?code=..&state=..}: the DC/OS cookies and on to the target. */
-    public Uni<Redirect> finish(String code, String state, String error, String cookie, String remoteIp) {
+    /** {@code GET /auth/oidc/callback?code=..&state=..}: the DC/OS cookies and on to the target (or the CLI's page). */
+    public Uni<Callback> finish(String code, String state, String error, String cookie, String remoteIp) {
         Pending pending = verify(cookie);
         if (pending == null || !OidcFlow.same(state, pending.state())) {
             return Uni.createFrom().failure(new IamException(400, "ERR_OIDC_INVALID_STATE", "The login's state is "
@@ -143,19 +181,73 @@ public class OidcLoginService {
         }
         return providers.forLogin(pending.provider()).chain(provider -> client.discover(provider)
                 .chain(discovery -> client.idToken(provider, discovery, code, redirectUri(provider), pending.verifier())
-                        .chain(idToken -> client.jwks(provider, discovery)
-                                .map(jwks -> claims(idToken, jwks, discovery.issuer(), provider.clientId,
-                                        pending.nonce()))))
+                        .chain(idToken -> verify(provider, discovery, idToken, pending.nonce(), null)))
                 .onFailure(IamException.class).call(e -> audit.recordAlone(anonymous, "login", provider.providerId,
                         AuditLog.FAILURE, "oidc: " + ((IamException) e).code()))
-                .chain(claims -> user(provider, claims, remoteIp))
-                .map(user -> {
+                .chain(identity -> admit(identity, remoteIp, "oidc " + provider.providerId).map(user -> {
                     LoginService.Login login = new LoginService.Login(tokens.issue(user.uid), user.uid,
                             user.description, true);
                     List<String> cookies = new ArrayList<>(LoginCookies.of(login, tokens.lifetime()));
                     cookies.add(LOGIN_COOKIE + "=; Max-Age=0; Path=" + CALLBACK + "; HttpOnly; SameSite=Lax");
-                    return new Redirect(pending.target(), cookies);
-                }));
+                    return OidcFlow.CLI_TARGET.equals(pending.target())
+                            ? new Callback(null, identity.idToken(), cookies)
+                            : new Callback(pending.target(), null, cookies);
+                })));
+    }
+
+    /**
+     * {@code POST /auth/login {"token": "<ID token>"}}: the configured provider whose {@code issuer} is the token's
+     * {@code iss} and whose client id is in its {@code aud} (when several are: the one the token's user was invited
+     * for, else the first by id), and the token verified against it as the callback verifies it, without nonce but no
+     * older ({@code iat}) than the login timeout. Failures (401 {@code ERR_OIDC_INVALID_ID_TOKEN}, 502 for a provider
+     * that fails) are audited; the token is never logged.
+     */
+    public Uni<Identity> identify(String idToken, String remoteIp) {
+        Caller anonymous = new Caller(null, remoteIp);
+        String issuer;
+        List<String> audience;
+        Optional<String> claimedUid;
+        try {
+            if (idToken.length() > MAX_ID_TOKEN) {
+                throw invalidIdToken("it is too long");
+            }
+            JwtClaims unverified = new JwtConsumerBuilder().setSkipAllValidators().setDisableRequireSignature()
+                    .setSkipSignatureVerification().build().processToClaims(idToken);
+            issuer = unverified.getIssuer();
+            audience = unverified.hasAudience() ? unverified.getAudience() : List.of();
+            claimedUid = OidcFlow.uid(unverified.getClaimsMap()); // only to choose among providers alike
+            if (issuer == null) {
+                throw invalidIdToken("it names no issuer");
+            }
+        } catch (InvalidJwtException | MalformedClaimException | IamException e) {
+            IamException refused = e instanceof IamException i ? i : invalidIdToken("it is no signed JWT");
+            return audit.recordAlone(anonymous, "login", "(oidc)", AuditLog.FAILURE, "oidc id token: "
+                    + refused.getMessage()).chain(() -> Uni.createFrom().<Identity> failure(refused));
+        }
+        return store.read(() -> OidcProviderEntity.<OidcProviderEntity> list("order by providerId").chain(all -> {
+            List<OidcProviderEntity> candidates = all.stream()
+                    .filter(p -> OidcClient.sameIssuer(p.issuer, issuer) && audience.contains(p.clientId)).toList();
+            Optional<OidcProviderEntity> first = candidates.stream().findFirst();
+            if (candidates.size() < 2 || claimedUid.isEmpty()) {
+                return Uni.createFrom().item(first);
+            }
+            return UserEntity.<UserEntity> findById(claimedUid.get()).map(user -> candidates.stream()
+                    .filter(p -> user != null && "oidc".equals(user.providerType) && p.providerId.equals(
+                            user.providerId))
+                    .findFirst().or(() -> first));
+        })).chain(found -> {
+            if (found.isEmpty()) {
+                IamException refused = invalidIdToken("no configured OIDC provider issued it for its client");
+                return audit.recordAlone(anonymous, "login", "(oidc)", AuditLog.FAILURE, "oidc id token: "
+                        + refused.getMessage()).chain(() -> Uni.createFrom().<Identity> failure(refused));
+            }
+            OidcProviderEntity provider = found.get();
+            return client.discover(provider)
+                    .chain(discovery -> verify(provider, discovery, idToken, null, loginTimeout))
+                    .onFailure(IamException.class).call(e -> audit.recordAlone(anonymous, "login",
+                            provider.providerId, AuditLog.FAILURE, "oidc id token: "
+                                    + ((IamException) e).getMessage()));
+        });
     }
 
     /** The JAX-RS answer: 302 to the location, the cookies set, nothing cached. */
@@ -166,15 +258,40 @@ public class OidcLoginService {
         return response.build();
     }
 
-    /** The invited user (or, with auto-creation, a new one); 403 for anybody else. Audited. */
-    private Uni<UserEntity> user(OidcProviderEntity provider, JwtClaims claims, String remoteIp) {
-        String uid = OidcFlow.uid(claims.getClaimsMap()).orElse(null);
+    /**
+     * The JAX-RS answer of the callback: a redirect, or 200 with the page that shows the CLI's user the ID token
+     * (never cached, framed or scripted); the cookies set either way.
+     */
+    public static Response response(Callback callback) {
+        if (callback.idToken() == null) {
+            return redirect(new Redirect(callback.location(), callback.cookies()));
+        }
+        Response.ResponseBuilder response = Response.ok(OidcFlow.tokenPage(callback.idToken()),
+                "text/html; charset=utf-8")
+                .header("Cache-Control", "no-store")
+                .header("Pragma", "no-cache")
+                .header("Referrer-Policy", "no-referrer")
+                .header("X-Content-Type-Options", "nosniff")
+                .header("X-Frame-Options", "DENY")
+                .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; "
+                        + "frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
+        callback.cookies().forEach(cookie -> response.header("Set-Cookie", cookie));
+        return response.build();
+    }
+
+    /**
+     * The invited user of {@code identity} (or, with auto-creation, a new one); 403 {@code ERR_USER_NOT_INVITED} for
+     * anybody else. Audited, the success with {@code detail}. The one place for the callback and the CLI's login.
+     */
+    public Uni<UserEntity> admit(Identity identity, String remoteIp, String detail) {
+        OidcProviderEntity provider = identity.provider();
+        JwtClaims claims = identity.claims();
+        String uid = identity.uid().orElse(null);
         if (uid == null) {
             return refuse(new Caller(null, remoteIp), provider, "(none)", "no usable email or sub claim",
                     "The OIDC provider named no user IAM can accept (the `email` claim or `sub` must be a valid uid).");
         }
         Caller caller = new Caller(uid, remoteIp);
-        String detail = "oidc " + provider.providerId;
         return store.tx(() -> UserEntity.<UserEntity> findById(uid).chain(user -> {
             if (user == null && autoCreate) {
                 UserEntity created = new UserEntity();
@@ -205,13 +322,24 @@ public class OidcLoginService {
                 .chain(() -> Uni.createFrom().failure(new IamException(403, "ERR_USER_NOT_INVITED", description)));
     }
 
-    /** The ID token's claims, when it is valid for this client and this login. */
-    private JwtClaims claims(String idToken, String jwks, String issuer, String clientId, String nonce) {
+    /**
+     * The ID token checked against the provider's JWKS: the one place both logins verify ID tokens. {@code nonce}
+     * null: not checked; {@code maxAge} null: {@code iat} not checked.
+     */
+    private Uni<Identity> verify(OidcProviderEntity provider, OidcClient.Discovery discovery, String idToken,
+            String nonce, Duration maxAge) {
+        return client.jwks(provider, discovery).map(jwks -> new Identity(provider,
+                claims(idToken, jwks, discovery.issuer(), provider.clientId, nonce, maxAge), idToken));
+    }
+
+    /** The ID token's claims, when it is valid for this client (and this login's nonce, when given). */
+    private JwtClaims claims(String idToken, String jwks, String issuer, String clientId, String nonce,
+            Duration maxAge) {
         try {
             JwtClaims claims = new JwtConsumerBuilder()
                     .setRequireExpirationTime()
                     .setRequireSubject()
-                    .setAllowedClockSkewInSeconds(60)
+                    .setAllowedClockSkewInSeconds((int) SKEW.toSeconds())
                     .setEvaluationTime(NumericDate.fromMilliseconds(clock.millis()))
                     .setExpectedIssuer(issuer)
                     .setExpectedAudience(clientId)
@@ -224,10 +352,17 @@ public class OidcLoginService {
                             .getJsonWebKeys()))
                     .build()
                     .processToClaims(idToken);
-            if (!OidcFlow.same(nonce, claims.getClaimValueAsString("nonce"))) {
+            if (nonce != null && !OidcFlow.same(nonce, claims.getClaimValueAsString("nonce"))) {
                 throw invalidIdToken("its nonce does not match the login");
             }
+            NumericDate issuedAt = claims.getIssuedAt();
+            if (maxAge != null && issuedAt != null
+                    && issuedAt.getValueInMillis() < clock.millis() - maxAge.toMillis() - SKEW.toMillis()) {
+                throw invalidIdToken("it is older than " + maxAge.toMinutes() + " minutes; log in again");
+            }
             return claims;
+        } catch (MalformedClaimException e) {
+            throw invalidIdToken("its iat is no number");
         } catch (InvalidJwtException e) {
             throw invalidIdToken(e.getCause() instanceof UnresolvableKeyException ? "no key of the provider signed it"
                     : "it is expired, for another client or issuer, or its signature is wrong");

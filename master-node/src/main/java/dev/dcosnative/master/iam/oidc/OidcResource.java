@@ -70,13 +70,16 @@ public class OidcResource {
                 .replaceWith(Response.noContent().build());
     }
 
-    /** The provider sends the browser here with {@code code} and {@code state} (or an {@code error}). */
+    /**
+     * The provider sends the browser here with {@code code} and {@code state} (or an {@code error}); it goes on to the
+     * login's target, or, when the {@code dcos} CLI started the login, sees the ID token to paste.
+     */
     @GET
     @Path("callback")
     public Uni<Response> callback(@QueryParam("code") String code, @QueryParam("state") String state,
             @QueryParam("error") String error, @Context RoutingContext ctx) {
         Cookie cookie = ctx.request().getCookie(OidcLoginService.LOGIN_COOKIE);
         return logins.finish(code, state, error, cookie == null ? null : cookie.getValue(), http.remoteIp(ctx))
-                .map(OidcLoginService::redirect);
+                .map(OidcLoginService::response);
     }
 }

@@ -26,6 +26,51 @@ class OidcFlowTest {
     }
 
     @Test
+    void theCliTargetIsKeptExactly() {
+        assertThat(OidcFlow.safeTarget("dcos:authenticationresponse:html")).isEqualTo(OidcFlow.CLI_TARGET);
+        assertThat(OidcFlow.safeTarget("dcos:authenticationresponse:html/x")).isEqualTo("/");
+        assertThat(OidcFlow.safeTarget("dcos:authenticationresponse:htm")).isEqualTo("/");
+    }
+
+    @Test
+    void theCliPageShowsTheTokenEscaped() {
+        assertThat(OidcFlow.tokenPage("aaa.bbb.ccc")).startsWith("<!DOCTYPE html>")
+                .contains(">aaa.bbb.ccc</textarea>").contains("dcos").doesNotContain("<script");
+        assertThat(OidcFlow.tokenPage("</textarea><script>x('&\"')</script>"))
+                .contains("&lt;/textarea&gt;&lt;script&gt;x(&#39;&amp;&quot;&#39;)&lt;/script&gt;")
+                .doesNotContain("<script");
+    }
+
+    @Test
+    void aLoginWithoutUidIsAnIdTokenLogin() throws Exception {
+        IamRequests.Login oidc = IamRequests.login(JSON.readTree("{\"token\":\"a.b.c\"}"));
+        assertThat(oidc.oidcIdToken()).isTrue();
+        assertThat(oidc.service()).isFalse();
+        assertThat(oidc.toString()).doesNotContain("a.b.c");
+        IamRequests.Login service = IamRequests.login(JSON.readTree("{\"uid\":\"robot\",\"token\":\"a.b.c\"}"));
+        assertThat(service.service()).isTrue();
+        assertThat(service.oidcIdToken()).isFalse();
+        for (String body : new String[] { "{\"password\":\"p\"}", "{\"token\":\"t\",\"password\":\"p\"}",
+                "{\"token\":\"\"}", "{}" }) {
+            assertThatThrownBy(() -> IamRequests.login(JSON.readTree(body))).as(body)
+                    .isInstanceOf(InvalidRequest.class).hasMessage("`uid` must be provided");
+        }
+    }
+
+    @Test
+    void failuresOfAnUnknownUidCountForTheIpOnly() {
+        LoginThrottle throttle = new LoginThrottle(new LoginThrottle.Limits(1, 2, java.time.Duration.ofMinutes(1),
+                java.time.Duration.ofMinutes(1), java.time.Duration.ofMinutes(1), 10));
+        java.time.Instant now = java.time.Instant.parse("2024-01-01T00:00:00Z");
+        throttle.failure(null, "10.0.0.1", now);
+        assertThat(throttle.check(null, "10.0.0.1", now).allowed()).isTrue();
+        assertThat(throttle.check("alice", "10.0.0.2", now).allowed()).isTrue();
+        throttle.failure(null, "10.0.0.1", now);
+        assertThat(throttle.check(null, "10.0.0.1", now).refusedFor()).isEqualTo(LoginThrottle.Reason.IP_THROTTLED);
+        assertThat(throttle.tracked()).isEqualTo(1);
+    }
+
+    @Test
     void theChallengeIsRfc7636S256() {
         // RFC 7636, appendix B
         assertThat(OidcFlow.challenge("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"))

@@ -5,6 +5,7 @@ import static dev.dcosnative.master.iam.IamTestSupport.unique;
 import static dev.dcosnative.master.iam.oidc.OidcBrowser.browserLogin;
 import static dev.dcosnative.master.iam.oidc.OidcBrowser.configureProvider;
 import static dev.dcosnative.master.iam.oidc.OidcBrowser.cookies;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
 
 import dev.dcosnative.master.iam.IamHttp;
 import dev.dcosnative.master.iam.IamTestSupport;
@@ -74,6 +76,21 @@ class OidcAutoCreateTest {
                 .body("provider_type", equalTo("oidc"))
                 .body("provider_id", equalTo(providerId))
                 .body("is_remote", equalTo(true))
+                .body("description", equalTo("Name of " + uid));
+    }
+
+    @Test
+    void aFirstCliLoginWithAnIdTokenCreatesTheUser() {
+        configureProvider();
+        String uid = unique("oidc-cli-new") + "@example.com";
+
+        String token = given().contentType(ContentType.JSON).body("{\"token\":\""
+                + OidcBrowser.idToken(OidcBrowser.ISSUER_ID, OidcBrowser.CLIENT_ID, uid) + "\"}")
+                .post("/acs/api/v1/auth/login").then().statusCode(200).extract().path("token");
+
+        assertThat(tokens.verify(token)).contains(uid);
+        asSuperuser().get("/acs/api/v1/users/" + uid).then().statusCode(200)
+                .body("provider_type", equalTo("oidc"))
                 .body("description", equalTo("Name of " + uid));
     }
 }

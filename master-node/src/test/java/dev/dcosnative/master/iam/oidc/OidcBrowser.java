@@ -115,6 +115,12 @@ final class OidcBrowser {
                 .put("/acs/api/v1/users/" + uid).then().statusCode(201);
     }
 
+    /** An ID token the mock signs for issuer {@code issuerId}, audience {@code audience}, user {@code email}. */
+    static String idToken(String issuerId, String audience, String email) {
+        return provider.issueToken(issuerId, "sub-" + email, new DefaultOAuth2TokenCallback(issuerId, "sub-" + email,
+                "JWT", List.of(audience), Map.of("email", email, "name", "Name of " + email), 3600)).serialize();
+    }
+
     static String providerJson(String description) {
         return "{\"description\":\"" + description + "\",\"issuer\":\"" + issuer() + "\",\"base_url\":\"" + baseUrl()
                 + "\",\"client_id\":\"" + CLIENT_ID + "\",\"client_secret\":\"" + CLIENT_SECRET
