@@ -7,8 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,6 +33,7 @@ class EdgeBench {
 
     private static final int CONNECTIONS = Integer.getInteger("bench.connections", 32);
     private static final String DURATION = System.getProperty("bench.duration", "15s");
+    private static final String WARMUP = System.getProperty("bench.warmup", "10s");
 
     @Test
     void edgeOverhead() throws Exception {
@@ -45,10 +48,18 @@ class EdgeBench {
             Process nginx = startNginx(dir, ip, nginxPort);
             try {
                 String header = "Authorization: token=" + token;
+                Map<String, String> targets = new LinkedHashMap<>();
+                targets.put("component :5050 /ping", "http://" + ip + ":5050/ping");
+                targets.put("edge /service/marathon/ping", "http://" + ip + "/service/marathon/ping");
+                targets.put("nginx -> :5050 /ping", "http://" + ip + ":" + nginxPort + "/ping");
+                // the JVM's JIT first: an unmeasured run of each, then the measured ones
+                for (String url : targets.values()) {
+                    wrk(url, header, WARMUP, dir);
+                }
                 List<String> lines = new ArrayList<>();
-                lines.add(run("component :5050 /ping", "http://" + ip + ":5050/ping", header, dir));
-                lines.add(run("edge /service/marathon/ping", "http://" + ip + "/service/marathon/ping", header, dir));
-                lines.add(run("nginx -> :5050 /ping", "http://" + ip + ":" + nginxPort + "/ping", header, dir));
+                for (Map.Entry<String, String> target : targets.entrySet()) {
+                    lines.add(run(target.getKey(), target.getValue(), header, dir));
+                }
                 Path login = dir.resolve("login.lua");
                 Files.writeString(login, """
                         wrk.method = "POST"
@@ -57,8 +68,9 @@ class EdgeBench {
                         """.formatted(Cluster.SUPERUSER, Cluster.SUPERUSER_PASSWORD));
                 lines.add(run("edge login (POST /acs/api/v1/auth/login)", "http://" + ip + "/acs/api/v1/auth/login",
                         null, dir, "-s", login.toString()));
-                System.out.printf(Locale.ROOT, "%nEdge overhead, JVM mode, wrk -t2 -c%d -d%s (same run):%n",
-                        CONNECTIONS, DURATION);
+                System.out.printf(Locale.ROOT,
+                        "%nEdge overhead, JVM mode, wrk -t2 -c%d -d%s after %s of warm-up each (same run):%n",
+                        CONNECTIONS, DURATION, WARMUP);
                 lines.forEach(System.out::println);
             } finally {
                 nginx.destroy();
@@ -67,17 +79,24 @@ class EdgeBench {
         }
     }
 
-    private static String run(String what, String url, String header, Path dir, String... extra) throws Exception {
-        List<String> command = new ArrayList<>(List.of("wrk", "-t2", "-c" + CONNECTIONS, "-d" + DURATION,
+    /** wrk's report of {@code url} for {@code duration}. */
+    private static String wrk(String url, String header, String duration, Path dir, String... extra)
+            throws Exception {
+        List<String> command = new ArrayList<>(List.of("wrk", "-t2", "-c" + CONNECTIONS, "-d" + duration,
                 "--latency"));
         if (header != null) {
             command.addAll(List.of("-H", header));
         }
         command.addAll(List.of(extra));
         command.add(url);
-        Process wrk = new ProcessBuilder(command).redirectErrorStream(true).start();
+        Process wrk = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
         String output = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         wrk.waitFor();
+        return output;
+    }
+
+    private static String run(String what, String url, String header, Path dir, String... extra) throws Exception {
+        String output = wrk(url, header, DURATION, dir, extra);
         assertThat(output).as(what + ":\n" + output).doesNotContain("Non-2xx");
         return String.format(Locale.ROOT, "  %-44s %10s req/s   p50 %8s   p99 %8s", what,
                 find(output, "Requests/sec:\\s+([\\d.]+)"), find(output, "\\s50%\\s+(\\S+)"),

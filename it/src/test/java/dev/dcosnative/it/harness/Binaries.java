@@ -8,8 +8,15 @@ import java.util.List;
 public final class Binaries {
 
     /** The JVM options of test nodes: small heaps, quick start. */
-    private static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-            "-Xmx256m", "-Dcom.google.protobuf.use_unsafe_pre22_gencode=true");
+    /** The nodes' JVM options: {@code dcos.it.jvm.options} (it/pom.xml: C1 only for tests, dcos-up's for benchmarks). */
+    private static final List<String> JVM_OPTIONS = jvmOptions(System.getProperty("dcos.it.jvm.options",
+            "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx256m"));
+
+    private static List<String> jvmOptions(String configured) {
+        List<String> options = new java.util.ArrayList<>(List.of(configured.trim().split("\\s+")));
+        options.add("-Dcom.google.protobuf.use_unsafe_pre22_gencode=true");
+        return List.copyOf(options);
+    }
 
     private Binaries() {
     }

@@ -223,6 +223,16 @@ class IamApiTest {
                 + "." + parts[2];
 
         IamTestSupport.as(fresh).get("/acs/api/v1/users").then().statusCode(200);
+
+        // a token remembered as verified is still refused once its exp has passed
+        String shortLived = io.smallrye.jwt.build.Jwt.claim("uid", IamTestSupport.SUPERUSER).expiresAt(now + 2)
+                .jws().keyId(kid).sign(key);
+        IamTestSupport.as(shortLived).get("/acs/api/v1/users").then().statusCode(200);
+        IamTestSupport.as(shortLived).get("/acs/api/v1/users").then().statusCode(200);
+        while (java.time.Instant.now().getEpochSecond() <= now + 2) {
+            Thread.sleep(100);
+        }
+        IamTestSupport.as(shortLived).get("/acs/api/v1/users").then().statusCode(401);
         for (String refused : java.util.List.of(expired, tampered)) {
             IamTestSupport.as(refused).get("/acs/api/v1/users").then().statusCode(401)
                     .header("WWW-Authenticate", "oauthjwt");

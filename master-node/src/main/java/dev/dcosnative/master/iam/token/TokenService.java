@@ -3,6 +3,7 @@ package dev.dcosnative.master.iam.token;
 import java.security.Key;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,12 +12,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.MalformedClaimException;
 import org.jose4j.jwt.NumericDate;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+import org.jose4j.jwt.consumer.JwtContext;
 import org.jose4j.jwx.JsonWebStructure;
 import org.jose4j.lang.JoseException;
 import org.jose4j.lang.UnresolvableKeyException;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
@@ -32,7 +38,9 @@ import dev.dcosnative.master.iam.core.IamIds;
  * {@code kid} in the header, built with SmallRye JWT and verified with jose4j against the cached {@link SigningKeys}:
  * RS256 only (no {@code none}, no HMAC), a known {@code kid}, a valid signature, {@code exp} present and ahead, a
  * {@code uid}. Verification is local and synchronous; {@link #verifyFresh} also reloads the keys once when the
- * {@code kid} is unknown (a key another master created a moment ago).
+ * {@code kid} is unknown (a key another master created a moment ago). A token that verified is remembered for a
+ * minute (by its exact text, signature included): while its {@code exp} is ahead and its key still verifies, the
+ * next request with it costs a lookup instead of an RSA verification.
  */
 @ApplicationScoped
 public class TokenService implements Tokens {
@@ -40,9 +48,20 @@ public class TokenService implements Tokens {
     /** Longer strings are no DC/OS token (and not worth parsing). */
     static final int MAX_TOKEN_CHARS = 8192;
 
+    /** Remembered verifications: most clients reuse one token for many requests. */
+    static final int VERIFIED_TOKENS = 4096;
+    static final Duration VERIFIED_FOR = Duration.ofMinutes(1);
+
+    private record Verified(String uid, String kid, Instant expires) {
+    }
+
     private final SigningKeys keys;
     private final Clock clock;
     private final Duration lifetime;
+    private final Cache<String, Verified> verified = Caffeine.newBuilder()
+            .maximumSize(VERIFIED_TOKENS)
+            .expireAfterWrite(VERIFIED_FOR)
+            .build();
 
     public TokenService(SigningKeys keys, Clock clock, MasterConfig config) {
         this.keys = keys;
@@ -55,8 +74,12 @@ public class TokenService implements Tokens {
         if (token == null || token.isEmpty() || token.length() > MAX_TOKEN_CHARS) {
             return Optional.empty();
         }
+        Verified known = verified.getIfPresent(token);
+        if (known != null && clock.instant().isBefore(known.expires()) && keys.verifier(known.kid()).isPresent()) {
+            return Optional.of(known.uid());
+        }
         try {
-            JwtClaims claims = new JwtConsumerBuilder()
+            JwtContext context = new JwtConsumerBuilder()
                     .setRequireExpirationTime()
                     .setEvaluationTime(NumericDate.fromMilliseconds(clock.millis()))
                     .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT,
@@ -64,12 +87,18 @@ public class TokenService implements Tokens {
                     .setVerificationKeyResolver(this::verificationKey)
                     .setSkipDefaultAudienceValidation()
                     .build()
-                    .processToClaims(token);
-            return Optional.ofNullable(claims.getClaimValue("uid"))
+                    .process(token);
+            JwtClaims claims = context.getJwtClaims();
+            Optional<String> uid = Optional.ofNullable(claims.getClaimValue("uid"))
                     .filter(String.class::isInstance)
                     .map(String.class::cast)
                     .filter(IamIds::isUid);
-        } catch (InvalidJwtException | RuntimeException e) {
+            if (uid.isPresent()) {
+                verified.put(token, new Verified(uid.get(), context.getJoseObjects().get(0).getKeyIdHeaderValue(),
+                        Instant.ofEpochSecond(claims.getExpirationTime().getValue())));
+            }
+            return uid;
+        } catch (InvalidJwtException | MalformedClaimException | RuntimeException e) {
             return Optional.empty();
         }
     }
