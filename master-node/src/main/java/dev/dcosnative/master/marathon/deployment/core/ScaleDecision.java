@@ -2,6 +2,7 @@ package dev.dcosnative.master.marathon.deployment.core;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -9,6 +10,7 @@ import java.util.Set;
 import dev.dcosnative.master.marathon.deployment.core.DeploymentAction.ScaleApplication;
 import dev.dcosnative.master.marathon.instance.core.Instance;
 import dev.dcosnative.master.marathon.instance.core.InstanceId;
+import dev.dcosnative.master.marathon.launch.core.Constraints;
 import dev.dcosnative.shared.marathon.App;
 
 /**
@@ -52,13 +54,32 @@ public final class ScaleDecision {
         }
         int excess = rest.size() + state.queued() - scaleTo;
         int withdraw = Math.min(Math.max(0, excess), state.queued());
-        rest.stream().sorted(Instances.killOrder(target)).limit(Math.max(0, excess - withdraw))
-                .forEach(i -> kill.add(i.id()));
+        kill.addAll(toKill(target, rest, Math.max(0, excess - withdraw)));
         int launch = Math.max(0, -excess);
         if (launch > 0 || withdraw > 0 || !kill.isEmpty()) {
             return new StepDecision(launch, withdraw, kill, false);
         }
         return isDone(target, scaleTo, state) ? StepDecision.DONE : new StepDecision(0, 0, List.of(), false);
+    }
+
+    /**
+     * Which {@code count} of {@code running} a scale-down kills: first those that keep the app's GROUP_BY constraints
+     * balanced (upstream's {@code killToMeetConstraints}), then the rest in the {@code killSelection} order.
+     */
+    private static List<InstanceId> toKill(App target, List<Instance> running, int count) {
+        if (count == 0) {
+            return List.of();
+        }
+        List<Instance> ordered = running.stream().sorted(Instances.killOrder(target)).toList();
+        Set<Instance> chosen = new LinkedHashSet<>(Constraints.selectInstancesToKill(target.constraints(), ordered,
+                count));
+        for (Instance instance : ordered) {
+            if (chosen.size() >= count) {
+                break;
+            }
+            chosen.add(instance);
+        }
+        return chosen.stream().map(Instance::id).toList();
     }
 
     private static boolean isDone(App target, int scaleTo, AppRunState state) {

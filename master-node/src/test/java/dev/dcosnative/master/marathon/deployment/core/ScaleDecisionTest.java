@@ -14,6 +14,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 import dev.dcosnative.master.marathon.deployment.core.DeploymentAction.ScaleApplication;
+import dev.dcosnative.master.marathon.instance.core.AgentPlacement;
 import dev.dcosnative.master.marathon.instance.core.Condition;
 import dev.dcosnative.master.marathon.instance.core.Instance;
 import dev.dcosnative.shared.marathon.App;
@@ -58,6 +59,39 @@ class ScaleDecisionTest {
                 instanceId(youngestFirst, 3));
         assertThat(decide(oldestFirst, four).kill()).containsExactly(instanceId(oldestFirst, 1),
                 instanceId(oldestFirst, 2));
+    }
+
+    /** {@code instance} running on the agent {@code host} (rack attribute {@code rack}). */
+    private static Instance on(Instance instance, String host, String rack) {
+        return new Instance(instance.id(), instance.appId(), instance.appVersion(), instance.configVersion(),
+                instance.incarnation(), instance.condition(), instance.goal(),
+                new AgentPlacement(host, host, null, null, java.util.Map.of("rack", rack)), instance.hostPorts(),
+                instance.role(), instance.stagedAt(), instance.startedAt(), instance.healthy(), instance.message());
+    }
+
+    @Test
+    void scaleDownKeepsGroupByConstraintsBalancedBeforeKillSelection() {
+        App app = scaled(2, "\"constraints\":[[\"rack\",\"GROUP_BY\"]]");
+        // youngest first would kill 4 and 3; rack r1 holds three of the four instances
+        List<Instance> four = List.of(on(before(app, 1, 400), "10.0.0.1", "r1"),
+                on(before(app, 2, 300), "10.0.0.2", "r1"), on(before(app, 3, 200), "10.0.0.3", "r1"),
+                on(before(app, 4, 100), "10.0.0.4", "r2"));
+
+        List<dev.dcosnative.master.marathon.instance.core.InstanceId> killed = decide(app, four).kill();
+
+        assertThat(killed).hasSize(2).doesNotContain(instanceId(app, 4));
+        assertThat(killed).as("among the r1 instances, the youngest").containsExactly(instanceId(app, 3),
+                instanceId(app, 2));
+    }
+
+    @Test
+    void withoutGroupByTheKillSelectionAloneDecides() {
+        App app = scaled(3, "\"constraints\":[[\"hostname\",\"UNIQUE\"]]");
+        List<Instance> four = List.of(on(before(app, 1, 400), "10.0.0.1", "r1"),
+                on(before(app, 2, 300), "10.0.0.2", "r1"), on(before(app, 3, 200), "10.0.0.3", "r1"),
+                on(before(app, 4, 100), "10.0.0.4", "r2"));
+
+        assertThat(decide(app, four).kill()).containsExactly(instanceId(app, 4));
     }
 
     @Test
