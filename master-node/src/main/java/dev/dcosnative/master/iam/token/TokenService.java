@@ -1,30 +1,24 @@
 package dev.dcosnative.master.iam.token;
 
-import java.security.Key;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.jose4j.jwa.AlgorithmConstraints;
-import org.jose4j.jws.AlgorithmIdentifiers;
-import org.jose4j.jwt.JwtClaims;
-import org.jose4j.jwt.MalformedClaimException;
-import org.jose4j.jwt.NumericDate;
-import org.jose4j.jwt.consumer.InvalidJwtException;
-import org.jose4j.jwt.consumer.JwtConsumerBuilder;
-import org.jose4j.jwt.consumer.JwtContext;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jose4j.jwx.JsonWebStructure;
 import org.jose4j.lang.JoseException;
-import org.jose4j.lang.UnresolvableKeyException;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
+import io.smallrye.jwt.auth.principal.DefaultJWTParser;
+import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import io.smallrye.jwt.auth.principal.ParseException;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.mutiny.Uni;
 
@@ -35,7 +29,7 @@ import dev.dcosnative.master.iam.core.IamIds;
 
 /**
  * {@link Tokens} of this master: RS256 JWTs with {@code uid} and {@code exp} (and {@code iat}), the signing key's
- * {@code kid} in the header, built with SmallRye JWT and verified with jose4j against the cached {@link SigningKeys}:
+ * {@code kid} in the header, built and verified with SmallRye JWT against the cached {@link SigningKeys}:
  * RS256 only (no {@code none}, no HMAC), a known {@code kid}, a valid signature, {@code exp} present and ahead, a
  * {@code uid}. Verification is local and synchronous; {@link #verifyFresh} also reloads the keys once when the
  * {@code kid} is unknown (a key another master created a moment ago). A token that verified is remembered for a
@@ -58,6 +52,7 @@ public class TokenService implements Tokens {
     private final SigningKeys keys;
     private final Clock clock;
     private final Duration lifetime;
+    private final JWTParser parser = new DefaultJWTParser(verification());
     private final Cache<String, Verified> verified = Caffeine.newBuilder()
             .maximumSize(VERIFIED_TOKENS)
             .expireAfterWrite(VERIFIED_FOR)
@@ -78,27 +73,23 @@ public class TokenService implements Tokens {
         if (known != null && clock.instant().isBefore(known.expires()) && keys.verifier(known.kid()).isPresent()) {
             return Optional.of(known.uid());
         }
+        Optional<String> kid = kid(token);
+        Optional<java.security.interfaces.RSAPublicKey> key = kid.flatMap(keys::verifier);
+        if (key.isEmpty()) {
+            return Optional.empty();
+        }
         try {
-            JwtContext context = new JwtConsumerBuilder()
-                    .setRequireExpirationTime()
-                    .setEvaluationTime(NumericDate.fromMilliseconds(clock.millis()))
-                    .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT,
-                            AlgorithmIdentifiers.RSA_USING_SHA256)
-                    .setVerificationKeyResolver(this::verificationKey)
-                    .setSkipDefaultAudienceValidation()
-                    .build()
-                    .process(token);
-            JwtClaims claims = context.getJwtClaims();
-            Optional<String> uid = Optional.ofNullable(claims.getClaimValue("uid"))
+            JsonWebToken jwt = parser.verify(token, key.get());
+            Object claim = jwt.getClaim("uid");
+            Optional<String> uid = Optional.ofNullable(claim instanceof jakarta.json.JsonString json ? json.getString()
+                    : claim)
                     .filter(String.class::isInstance)
                     .map(String.class::cast)
                     .filter(IamIds::isUid);
-            if (uid.isPresent()) {
-                verified.put(token, new Verified(uid.get(), context.getJoseObjects().get(0).getKeyIdHeaderValue(),
-                        Instant.ofEpochSecond(claims.getExpirationTime().getValue())));
-            }
+            uid.ifPresent(u -> verified.put(token, new Verified(u, kid.get(),
+                    Instant.ofEpochSecond(jwt.getExpirationTime()))));
             return uid;
-        } catch (InvalidJwtException | MalformedClaimException | RuntimeException e) {
+        } catch (ParseException | RuntimeException e) {
             return Optional.empty();
         }
     }
@@ -126,15 +117,29 @@ public class TokenService implements Tokens {
                 .sign(signer.key());
     }
 
+    /** SmallRye JWT's checks of IAM tokens: RS256 only, {@code exp} required and ahead (no grace, no skew), no principal. */
+    private static JWTAuthContextInfo verification() {
+        JWTAuthContextInfo info = new JWTAuthContextInfo();
+        info.setSignatureAlgorithm(java.util.Set.of(SignatureAlgorithm.RS256));
+        info.setExpGracePeriodSecs(0);
+        info.setClockSkew(0);
+        info.setRequireNamedPrincipal(false);
+        info.setRequiredClaims(java.util.Set.of("uid", "exp"));
+        return info;
+    }
+
     /** The token lifetime (cookies expire with it). */
     public Duration lifetime() {
         return lifetime;
     }
 
-    private Key verificationKey(org.jose4j.jws.JsonWebSignature jws, List<JsonWebStructure> nesting)
-            throws UnresolvableKeyException {
-        return keys.verifier(jws.getKeyIdHeaderValue())
-                .orElseThrow(() -> new UnresolvableKeyException("unknown or expired kid"));
+    /** The {@code kid} of a compact JWS, read from its header without verifying anything. */
+    private static Optional<String> kid(String token) {
+        try {
+            return Optional.ofNullable(JsonWebStructure.fromCompactSerialization(token).getKeyIdHeaderValue());
+        } catch (JoseException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     private boolean unknownKid(String token) {
