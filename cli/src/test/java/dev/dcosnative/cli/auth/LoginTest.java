@@ -18,8 +18,8 @@ import dev.dcosnative.cli.support.FakeCluster.Answer;
 
 /**
  * {@code cluster setup} and {@code auth login} in the situations no cluster of ours produces (a scripted edge, each
- * one's reason above it): which flow, what is sent, what is kept. Password and service-account logins, a wrong
- * password, and what setup stores are tested against a real cluster in CliClusterIT.
+ * one's reason above it): which flow, what is sent, what is kept. Password, service-account and OpenID Connect
+ * logins, a wrong password, and what setup stores are tested against a real cluster in CliClusterIT.
  */
 class LoginTest {
 
@@ -93,51 +93,6 @@ class LoginTest {
         assertThat(logout.out()).isEqualTo("Logged out of lab\n");
         assertThat(cli.run("config", "show", "core.dcos_acs_token").err())
                 .isEqualTo("Error: 'core.dcos_acs_token' is not set for lab\n");
-    }
-
-    // an OpenID Connect provider (browser-prompt-authtoken): needs an OIDC identity provider, none runs on this machine
-    @Test
-    void anOpenIdConnectProviderGivesABrowserUrlAndTakesThePastedToken() {
-        aCluster();
-        edge.json("GET", "/acs/api/v1/auth/providers",
-                """
-                        {"google-idp":{"authentication-type":"oidc-authorization-code-flow","client-method":"browser-prompt-authtoken","config":{"start_flow_url":"/acs/api/v1/auth/login?oidc-provider=google-idp"},"description":"Google"}}
-                        """);
-        CliRunner cli = new CliRunner(home).stdin(token("carol") + "\n");
-        CliRunner.Result result = cli.run("cluster", "setup", edge.url());
-        assertThat(result.exitCode()).as(result.toString()).isZero();
-        assertThat(result.err()).contains("Log in with Google: open this URL in a browser")
-                .contains(edge.url() + "/acs/api/v1/auth/login?oidc-provider=google-idp"
-                        + "&target=dcos:authenticationresponse:html");
-        assertThat(result.out()).contains("Logged in as carol");
-        assertThat(cli.run("auth", "list-providers").out()).contains("google-idp   oidc-authorization-code-flow  Google");
-    }
-
-    // an OIDC ID token login: needs an ID token from an OIDC identity provider, none runs on this machine
-    @Test
-    void anOidcIdTokenIsTradedForADcosTokenWithoutUid() {
-        aCluster();
-        edge.json("GET", "/acs/api/v1/auth/providers",
-                """
-                        {"corp":{"authentication-type":"oidc-authorization-code-flow","client-method":"browser-prompt-oidcidtoken-get-authtoken","config":{"start_flow_url":"/acs/api/v1/auth/login?oidc-provider=corp"},"description":"Corp SSO"}}
-                        """);
-        edge.on("POST", "/acs/api/v1/auth/login", r -> read(r.body()).path("token").asText().equals("the-id-token")
-                ? Answer.json(200, "{\"token\":\"" + token("dave@example.com") + "\"}")
-                : Answer.json(403, "{\"title\":\"403 Forbidden\",\"description\":\"User `x` may not log in\","
-                        + "\"code\":\"ERR_USER_NOT_INVITED\"}"));
-        CliRunner cli = new CliRunner(home).stdin("  the-id-token \n");
-        CliRunner.Result result = cli.run("cluster", "setup", edge.url());
-        assertThat(result.exitCode()).as(result.toString()).isZero();
-        assertThat(result.err()).contains("Log in with Corp SSO: open this URL in a browser")
-                .contains(edge.url() + "/acs/api/v1/auth/login?oidc-provider=corp"
-                        + "&target=dcos:authenticationresponse:html");
-        assertThat(edge.requests("POST", "/acs/api/v1/auth/login")).singleElement()
-                .satisfies(r -> assertThat(read(r.body()).toString()).isEqualTo("{\"token\":\"the-id-token\"}"));
-        assertThat(result.out()).contains("Logged in as dave@example.com");
-
-        CliRunner.Result refused = cli.stdin("someone-else\n").run("auth", "login");
-        assertThat(refused.exitCode()).isEqualTo(1);
-        assertThat(refused.err()).endsWith("Error: Login failed: User `x` may not log in\n");
     }
 
     // a server that is not DC/OS at all (404 for the version document)

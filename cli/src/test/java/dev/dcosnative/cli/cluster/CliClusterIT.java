@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,6 +25,7 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -608,6 +611,91 @@ class CliClusterIT {
 
     @Test
     @Order(17)
+    void anOpenIdConnectLoginGoesThroughTheBrowserAndTheTokenItShows(QuarkusMainLauncher dcos) throws Exception {
+        String providerId = "cli-sso";
+        String email = "oidc-user@example.com";
+        String stranger = "oidc-stranger@example.com";
+        try (OidcBrowser browser = new OidcBrowser()) {
+            // the provider and its user, as a superuser configures them through the edge
+            HttpResponse<byte[]> configured = Http.send(HttpRequest.newBuilder(URI.create(cluster().edgeUrl()
+                    + "/acs/api/v1/auth/oidc/providers/" + providerId)).header("Content-Type", "application/json")
+                    .PUT(BodyPublishers.ofString(browser.providerJson("CLI test SSO", cluster().edgeUrl())))
+                    .timeout(Duration.ofSeconds(10)).build());
+            assertThat(configured.statusCode()).as(Http.text(configured)).isEqualTo(201);
+            HttpResponse<byte[]> invited = Http.send(HttpRequest.newBuilder(URI.create(cluster().edgeUrl()
+                    + "/acs/api/v1/users/" + email)).header("Content-Type", "application/json")
+                    .PUT(BodyPublishers.ofString("{\"provider_type\":\"oidc\",\"provider_id\":\"" + providerId
+                            + "\"}"))
+                    .timeout(Duration.ofSeconds(10)).build());
+            assertThat(invited.statusCode()).as(Http.text(invited)).isEqualTo(201);
+            assertThat(dcos.launch("auth", "list-providers").getOutput()).containsPattern(providerId
+                    + " +oidc-authorization-code-flow +CLI test SSO");
+
+            // the CLI prints the URL and waits for the token; the test is the user's browser meanwhile, and pastes
+            // what the cluster's page shows (the CLI in-process, as for standard input above)
+            PipedOutputStream typing = new PipedOutputStream();
+            CliRunner cli = new CliRunner(work).env("DCOS_DIR", dcosDir.toString()).stdin(new PipedInputStream(
+                    typing));
+            CompletableFuture<CliRunner.Result> running = CompletableFuture.supplyAsync(() -> cli.run("auth",
+                    "login", "--provider", providerId));
+            String url;
+            try {
+                url = Await.until("the login URL the CLI prints", Duration.ofSeconds(30), () -> cli.errSoFar().lines()
+                        .map(String::strip).filter(l -> l.startsWith("http")).findFirst(), Optional::isPresent).get();
+                assertThat(url).isEqualTo(cluster().edgeUrl() + "/acs/api/v1/auth/login?oidc-provider=" + providerId
+                        + "&target=dcos:authenticationresponse:html");
+                HttpResponse<String> page = browser.login(url, email);
+                assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+                String idToken = OidcBrowser.shownToken(page.body()).orElseThrow();
+                assertThat(claims(idToken).path("email").asText()).isEqualTo(email);
+                typing.write((idToken + "\n").getBytes(StandardCharsets.UTF_8));
+            } finally {
+                // whatever happened, the CLI's wait ends
+                typing.close();
+            }
+            CliRunner.Result login = running.get(60, TimeUnit.SECONDS);
+            assertThat(login.exitCode()).as(login.toString()).isZero();
+            assertThat(login.err()).startsWith("Log in with CLI test SSO: open this URL in a browser, then paste the "
+                    + "token it shows.");
+            assertThat(login.out()).startsWith("Logged in to cli as " + email + " (until ");
+            String token = dcos.launch("config", "show", "core.dcos_acs_token").getOutput().strip();
+            assertThat(claims(token).path("uid").asText()).isEqualTo(email);
+            // the edge takes the token as that user's, who was granted nothing: refused in the user's name
+            LaunchResult list = dcos.launch("marathon", "app", "list");
+            assertThat(list.exitCode()).isEqualTo(1);
+            assertThat(oneLine(list)).contains("User '" + email + "' is not allowed to access this resource");
+
+            // someone the superuser did not invite: the cluster's page shows no token, and the ID token the provider
+            // gives them is refused with the IAM's words on one line; the earlier login holds
+            HttpResponse<String> refusedPage = browser.login(url, stranger);
+            assertThat(refusedPage.statusCode()).isEqualTo(403);
+            assertThat(refusedPage.body()).contains("ERR_USER_NOT_INVITED");
+            assertThat(OidcBrowser.shownToken(refusedPage.body())).isEmpty();
+            CliRunner.Result refused = new CliRunner(work).env("DCOS_DIR", dcosDir.toString()).stdin(browser.idToken(
+                    stranger) + "\n").run("auth", "login", "--provider", providerId);
+            assertThat(refused.exitCode()).isEqualTo(1);
+            assertThat(refused.out()).isEmpty();
+            assertThat(refused.err()).startsWith("Log in with CLI test SSO: ").endsWith("\n\nError: Login failed: "
+                    + "User `" + stranger + "` may not log in through OIDC provider `" + providerId + "`: a superuser "
+                    + "must first add the user (PUT /acs/api/v1/users/" + stranger + " with provider_type `oidc` and "
+                    + "provider_id `" + providerId + "`).\n");
+            assertThat(dcos.launch("config", "show", "core.dcos_acs_token").getOutput().strip()).isEqualTo(token);
+        } finally {
+            // the superuser again, for the tests after this one
+            LaunchResult again = dcos.launch("auth", "login", "--username", Cluster.SUPERUSER, "--password",
+                    Cluster.SUPERUSER_PASSWORD);
+            assertThat(again.exitCode()).as(again.getErrorOutput()).isZero();
+        }
+        assertThat(dcos.launch("marathon", "app", "list").exitCode()).isZero();
+    }
+
+    /** A JWT's claims (its signature unchecked). */
+    static JsonNode claims(String jwt) {
+        return json(new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    @Order(18)
     void afterLogoutTheCliSaysHowToLogIn(QuarkusMainLauncher dcos) throws Exception {
         assertThat(dcos.launch("auth", "logout").exitCode()).isZero();
         LaunchResult result = dcos.launch("marathon", "app", "list");

@@ -17,9 +17,9 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * A fake: an HTTP server on loopback that answers what a test scripts, standing in for a cluster only where no cluster
  * of ours can exist on this machine — in LoginTest: an older DC/OS that lists no login providers and only answers the
- * 401 {@code oauthjwt} challenge, a cluster whose login goes through an OpenID Connect identity provider (the browser
- * prompt, the ID token), and a server that is not DC/OS at all. Everything a real cluster produces is tested against
- * one (CliClusterIT, with it/'s harness).
+ * 401 {@code oauthjwt} challenge, and a server that is not DC/OS at all. Everything a real cluster produces is tested
+ * against one (CliClusterIT, with it/'s harness), the OpenID Connect login included (with a real identity provider,
+ * mock-oauth2-server).
  */
 public final class FakeCluster implements AutoCloseable {
 
