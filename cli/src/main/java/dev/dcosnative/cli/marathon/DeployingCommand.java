@@ -1,9 +1,12 @@
 package dev.dcosnative.cli.marathon;
 
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.dcosnative.cli.api.MarathonApi;
 import dev.dcosnative.cli.common.CliException;
@@ -32,6 +35,30 @@ public abstract class DeployingCommand extends ClusterCommandBase {
             throw new CliException("Marathon's answer names no deployment");
         }
         return id;
+    }
+
+    /** {@link #changes(List, String, Consumer)} without a check of the document. */
+    protected ObjectNode changes(List<String> properties, String what) {
+        return changes(properties, what, document -> {
+        });
+    }
+
+    /**
+     * The fields an update changes: from {@code <key>=<value>} arguments, else the JSON object on standard input
+     * ({@code check}ed first).
+     *
+     * @param what what the fields describe, for the error ({@code app}, {@code group})
+     */
+    protected ObjectNode changes(List<String> properties, String what, Consumer<Documents.Document> check) {
+        if (properties != null && !properties.isEmpty()) {
+            return Properties.parse(properties, this::usage);
+        }
+        Documents.Document document = Documents.read(null, context().env());
+        if (!(document.tree() instanceof ObjectNode object)) {
+            throw new CliException(document.source() + " is not a JSON object of " + what + " fields");
+        }
+        check.accept(document);
+        return object;
     }
 
     /**

@@ -4,10 +4,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.dcosnative.cli.common.CliException;
 import dev.dcosnative.cli.marathon.DeployingCommand;
-import dev.dcosnative.cli.marathon.Documents;
-import dev.dcosnative.cli.marathon.Properties;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,16 +28,7 @@ public class AppUpdateCommand extends DeployingCommand {
 
     @Override
     public Integer call() {
-        ObjectNode changes;
-        if (properties == null || properties.isEmpty()) {
-            Documents.Document document = Documents.read(null, context().env());
-            if (!(document.tree() instanceof ObjectNode object)) {
-                throw new CliException(document.source() + " is not a JSON object of app fields");
-            }
-            changes = object;
-        } else {
-            changes = Properties.parse(properties, this::usage);
-        }
+        ObjectNode changes = changes(properties, "app");
         changes.remove("id");
         if (changes.isEmpty()) {
             throw usage("Nothing to change: give <key>=<value> arguments");

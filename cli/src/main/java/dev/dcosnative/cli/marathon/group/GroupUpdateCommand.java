@@ -2,12 +2,8 @@ package dev.dcosnative.cli.marathon.group;
 
 import java.util.List;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import dev.dcosnative.cli.common.CliException;
 import dev.dcosnative.cli.marathon.DeployingCommand;
 import dev.dcosnative.cli.marathon.Documents;
-import dev.dcosnative.cli.marathon.Properties;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,17 +26,6 @@ public class GroupUpdateCommand extends DeployingCommand {
 
     @Override
     public Integer call() {
-        ObjectNode changes;
-        if (properties == null || properties.isEmpty()) {
-            Documents.Document document = Documents.read(null, context().env());
-            if (!(document.tree() instanceof ObjectNode object)) {
-                throw new CliException(document.source() + " is not a JSON object of group fields");
-            }
-            Documents.checkGroup(document);
-            changes = object;
-        } else {
-            changes = Properties.parse(properties, this::usage);
-        }
-        return follow(marathon().updateGroup(groupId, changes, force));
+        return follow(marathon().updateGroup(groupId, changes(properties, "group", Documents::checkGroup), force));
     }
 }
