@@ -146,11 +146,6 @@ public class TokenService implements Tokens {
         if (token == null || token.length() > MAX_TOKEN_CHARS) {
             return false;
         }
-        try {
-            String kid = JsonWebStructure.fromCompactSerialization(token).getKeyIdHeaderValue();
-            return kid != null && keys.verifier(kid).isEmpty();
-        } catch (JoseException | RuntimeException e) {
-            return false;
-        }
+        return kid(token).map(kid -> keys.verifier(kid).isEmpty()).orElse(false);
     }
 }
